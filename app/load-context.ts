@@ -1,0 +1,13 @@
+import type { Logger } from "pino";
+
+/** What the Express adapter hands to every loader and action. */
+export interface SamenLoadContext {
+  requestId: string;
+  cspNonce: string;
+  logger: Logger;
+}
+
+declare module "@remix-run/node" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends SamenLoadContext {}
+}

@@ -1,0 +1,38 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { z } from "zod";
+import { isLocale, localeNames } from "~/domain/i18n/config";
+import { localeCookie } from "~/domain/i18n/i18next.server";
+import { flashCookie } from "~/utils/flash.server";
+import { safeRedirect } from "~/utils/http";
+
+const LanguageFormSchema = z.object({
+  lng: z.string().refine(isLocale),
+  redirectTo: z.string().optional(),
+});
+
+/** Sets the language cookie (an explicit choice beats Accept-Language) and goes back. */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const parsed = LanguageFormSchema.safeParse(form);
+  const back = safeRedirect(form.redirectTo);
+  if (!parsed.success || !isLocale(parsed.data.lng)) {
+    // An unknown language: nothing to change, no error page for a harmless mistake.
+    return redirect(back, 303);
+  }
+  const headers = new Headers();
+  headers.append("Set-Cookie", await localeCookie.serialize(parsed.data.lng));
+  headers.append(
+    "Set-Cookie",
+    await flashCookie({
+      kind: "success",
+      key: "flash.languageChanged",
+      values: { language: localeNames[parsed.data.lng] },
+    }),
+  );
+  return redirect(back, { status: 303, headers });
+}
+
+export async function loader() {
+  return redirect("/");
+}

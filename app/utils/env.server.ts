@@ -1,0 +1,86 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+/**
+ * Every environment variable the app reads, validated once at start.
+ * A bad value stops the process with a message that names the variable.
+ * With no variables set at all, the defaults give a working local demo.
+ */
+const databaseUrl = z
+  .string()
+  .trim()
+  .refine(
+    (value) => /^(file:|libsql:\/\/|https?:\/\/|wss?:\/\/)/.test(value),
+    "must start with file:, libsql://, http(s):// or ws(s):// (for example file:./data/samen.db)",
+  )
+  .refine(
+    (value) => !value.startsWith("file:") || value.length > "file:".length,
+    "file: needs a path, for example file:./data/samen.db",
+  );
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  HOST: z.string().trim().min(1).default("0.0.0.0"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PUBLIC_URL: z
+    .url({ message: "must be a full URL such as https://samen.example.org" })
+    .optional(),
+  DATABASE_URL: databaseUrl.default("file:./data/samen.db"),
+  DATABASE_AUTH_TOKEN: z.string().trim().min(1).optional(),
+  DATABASE_SYNC_URL: databaseUrl.optional(),
+  DATABASE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
+  SESSION_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (try: openssl rand -hex 32)")
+    .optional(),
+  TRUST_PROXY: booleanFlag.default(false),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SEED_DEMO: booleanFlag.default(true),
+});
+
+export type Env = z.infer<typeof EnvSchema> & {
+  /** SESSION_SECRET, or a random one for this process when none is set. */
+  sessionSecrets: string[];
+  /** True when SESSION_SECRET was not set and a random one is in use. */
+  sessionSecretGenerated: boolean;
+};
+
+export class EnvError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses a set of variables; throws EnvError that names each bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Treat empty strings as unset, as most process managers write them for "no value".
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      (issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`,
+    );
+    throw new EnvError(problems);
+  }
+  const sessionSecretGenerated = !result.data.SESSION_SECRET;
+  return {
+    ...result.data,
+    sessionSecrets: [result.data.SESSION_SECRET ?? randomBytes(32).toString("hex")],
+    sessionSecretGenerated,
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (parsed on first use). */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,197 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Server } from "node:http";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import { closeDatabase, getDatabase } from "./db.server";
+import { EnvError, getEnv, type Env } from "./env.server";
+import { getLogger } from "./logger.server";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/**
+ * Rejects state-changing requests that another site started (CSRF). Browsers send Origin
+ * on every POST; when it is missing we fall back to Sec-Fetch-Site. SameSite=Lax cookies
+ * are the second line.
+ */
+export function isCrossSiteWrite(
+  method: string,
+  headers: { origin?: string; host?: string; secFetchSite?: string },
+  allowedHosts: string[],
+): boolean {
+  if (SAFE_METHODS.has(method.toUpperCase())) return false;
+  if (headers.origin) {
+    if (headers.origin === "null") return true;
+    try {
+      const originHost = new URL(headers.origin).host;
+      return !(originHost === headers.host || allowedHosts.includes(originHost));
+    } catch {
+      return true;
+    }
+  }
+  return headers.secFetchSite === "cross-site";
+}
+
+export function createApp(build: ServerBuild, env: Env = getEnv()) {
+  const logger = getLogger();
+  const app = express();
+  app.disable("x-powered-by");
+  if (env.TRUST_PROXY) app.set("trust proxy", true);
+  const publicHost = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).host : null;
+
+  // Request id and CSP nonce first, so every later step can use them.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const incoming = req.get("x-request-id");
+    res.locals.requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    res.setHeader("X-Request-Id", res.locals.requestId);
+    next();
+  });
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (_req, res) => (res as Response).locals.requestId,
+      autoLogging: {
+        ignore: (req) => Boolean(req.url?.startsWith("/build/") || req.url === "/favicon.ico"),
+      },
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
+      serializers: {
+        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: [
+            "'self'",
+            (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`,
+          ],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:", "blob:"],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          workerSrc: ["'self'", "blob:"],
+          manifestSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      strictTransportSecurity: false,
+      crossOriginEmbedderPolicy: false,
+      referrerPolicy: { policy: "same-origin" },
+      xFrameOptions: { action: "deny" },
+    }),
+  );
+
+  // HSTS only when the request really came over https (directly or via a trusted proxy).
+  app.use((req, res, next) => {
+    if (req.secure) {
+      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+    next();
+  });
+
+  app.use((req, res, next) => {
+    const crossSite = isCrossSiteWrite(
+      req.method,
+      { origin: req.get("origin"), host: req.get("host"), secFetchSite: req.get("sec-fetch-site") },
+      publicHost ? [publicHost] : [],
+    );
+    if (crossSite) {
+      req.log.warn({ origin: req.get("origin") }, "cross-site write refused");
+      res.status(403).type("text/plain").send("Forbidden: cross-site request");
+      return;
+    }
+    next();
+  });
+
+  app.use(compression());
+  app.use(
+    "/build",
+    express.static("public/build", { immutable: true, maxAge: "1y", index: false }),
+  );
+  app.use(express.static("public", { maxAge: "1h", index: false }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV,
+      getLoadContext: (req, res) => ({
+        requestId: res.locals.requestId as string,
+        cspNonce: res.locals.cspNonce as string,
+        logger: req.log,
+      }),
+    }),
+  );
+  return app;
+}
+
+/** Validates the environment, migrates the database, listens, and shuts down gracefully. */
+export async function startServer(build: ServerBuild): Promise<Server> {
+  let env: Env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(`Samen cannot start. ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = getLogger();
+  if (env.sessionSecretGenerated) {
+    logger.info("SESSION_SECRET is not set: using a random one for this process");
+  }
+  try {
+    await getDatabase();
+  } catch (error) {
+    logger.fatal({ err: error }, "Samen cannot start: the database could not be opened or migrated");
+    process.exit(1);
+  }
+
+  const app = createApp(build, env);
+  const server = app.listen(env.PORT, env.HOST, () => {
+    logger.info(`Samen is listening on http://localhost:${env.PORT}`);
+  });
+  server.on("error", (error) => {
+    logger.fatal({ err: error }, "Samen cannot listen");
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing open requests");
+    const force = setTimeout(() => {
+      logger.warn("open requests did not finish within 10 s; exiting");
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.close(() => {
+      void closeDatabase().finally(() => {
+        logger.info("stopped");
+        process.exit(0);
+      });
+    });
+    server.closeIdleConnections();
+  };
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+  return server;
+}

@@ -1,0 +1,39 @@
+// npm run db:seed — loads the demo town (fictional organisations in a real city).
+//   --if-empty   only seed when there are no listings yet (used by `npm start`)
+//   --reset      remove earlier demo rows first
+import { randomUUID } from "node:crypto";
+import { count, eq } from "drizzle-orm";
+import { listings } from "../schema/index";
+import { closeDatabase, getDatabase } from "~/utils/db.server";
+import { EnvError, getEnv } from "~/utils/env.server";
+import { demoListings, demoTown } from "./demo-town";
+
+const args = new Set(process.argv.slice(2));
+
+try {
+  const env = getEnv();
+  const { db } = await getDatabase();
+  const [existing] = await db.select({ n: count() }).from(listings);
+  if (args.has("--if-empty") && ((existing?.n ?? 0) > 0 || !env.SEED_DEMO)) {
+    console.log(
+      env.SEED_DEMO
+        ? `Database already has ${existing?.n} listings; demo seed skipped.`
+        : "SEED_DEMO=false; demo seed skipped.",
+    );
+  } else {
+    if (args.has("--reset")) await db.delete(listings).where(eq(listings.isDemo, true));
+    const rows = demoListings.map((listing) => ({
+      ...listing,
+      id: randomUUID(),
+      city: demoTown.name,
+      status: "published" as const,
+      isDemo: true,
+    }));
+    await db.insert(listings).values(rows).onConflictDoNothing({ target: listings.slug });
+    console.log(`Seeded the demo town ${demoTown.name}: ${rows.length} listings.`);
+  }
+  await closeDatabase();
+} catch (error) {
+  console.error(error instanceof EnvError ? error.message : error);
+  process.exit(1);
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// npm run dev: rebuilds on every change (remix build --watch) and restarts the server.
+import { spawn } from "node:child_process";
+
+const env = { ...process.env, NODE_ENV: "development" };
+const watch = spawn("npx", ["remix", "build", "--watch"], { stdio: "inherit", env });
+const server = spawn(process.execPath, ["--watch-path=build", "server.js"], { stdio: "inherit", env });
+const stop = () => {
+  watch.kill("SIGTERM");
+  server.kill("SIGTERM");
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);

@@ -1,0 +1,131 @@
+import { copyFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { projectRoot, templateDatabasePath } from "../helpers/paths";
+import { runNodeToEnd, startServer } from "../helpers/processes";
+
+// HTTP-level checks of the production server; no browser page needed.
+
+test("healthz reports the process and the database", async () => {
+  const db = path.join(projectRoot, "test-results", "ops-healthz.db");
+  copyFileSync(templateDatabasePath, db);
+  const server = await startServer(3350, { DATABASE_URL: `file:${db}` });
+  try {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const body = (await response.json()) as { status: string; database: string };
+    expect(body).toMatchObject({ status: "ok", database: "ok" });
+  } finally {
+    expect(await server.stop()).toBe(0);
+  }
+});
+
+test("security headers, request id and CSRF origin check", async () => {
+  const db = path.join(projectRoot, "test-results", "ops-headers.db");
+  copyFileSync(templateDatabasePath, db);
+  const server = await startServer(3351, { DATABASE_URL: `file:${db}` });
+  try {
+    const response = await fetch(`${server.url}/`, { headers: { "X-Request-Id": "test-request-0001" } });
+    const csp = response.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain("unsafe-inline");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("referrer-policy")).toBe("same-origin");
+    expect(response.headers.get("x-request-id")).toBe("test-request-0001");
+    // plain http: no HSTS
+    expect(response.headers.get("strict-transport-security")).toBeNull();
+    const html = await response.text();
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    // every inline script carries the nonce
+    const scripts = html.match(/<script(?![^>]*\bsrc=)[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+
+    // A form post from another site is refused; from our own origin it works.
+    const body = new URLSearchParams({ lng: "en", redirectTo: "/" });
+    const crossSite = await fetch(`${server.url}/language`, {
+      method: "POST",
+      body,
+      redirect: "manual",
+      headers: { Origin: "https://evil.example" },
+    });
+    expect(crossSite.status).toBe(403);
+    const sameSite = await fetch(`${server.url}/language`, {
+      method: "POST",
+      body,
+      redirect: "manual",
+      headers: { Origin: server.url },
+    });
+    expect(sameSite.status).toBe(303);
+    const cookies = sameSite.headers.getSetCookie().join("\n");
+    expect(cookies).toMatch(/lng=[^;]+; Max-Age=31536000; Path=\/; HttpOnly; SameSite=Lax/);
+
+    // An open redirect attempt lands on our own start page.
+    const offsite = await fetch(`${server.url}/language`, {
+      method: "POST",
+      body: new URLSearchParams({ lng: "en", redirectTo: "//evil.example/" }),
+      redirect: "manual",
+      headers: { Origin: server.url },
+    });
+    expect(offsite.headers.get("location")).toBe("/");
+
+    // Bad input never gives a 500.
+    const nonsense = await fetch(`${server.url}/language`, {
+      method: "POST",
+      body: new URLSearchParams({ lng: "<script>", redirectTo: "/privacy" }),
+      redirect: "manual",
+      headers: { Origin: server.url },
+    });
+    expect(nonsense.status).toBe(303);
+    expect(nonsense.headers.get("location")).toBe("/privacy");
+  } finally {
+    await server.stop();
+  }
+});
+
+test("static assets are cached, translations are versioned", async () => {
+  const db = path.join(projectRoot, "test-results", "ops-assets.db");
+  copyFileSync(templateDatabasePath, db);
+  const server = await startServer(3352, { DATABASE_URL: `file:${db}` });
+  try {
+    const html = await (await fetch(`${server.url}/`)).text();
+    const css = /href="(\/build\/_assets\/[^"]+\.css)"/.exec(html)?.[1];
+    expect(css).toBeTruthy();
+    const asset = await fetch(`${server.url}${css}`);
+    expect(asset.headers.get("cache-control")).toContain("immutable");
+    const version = /name="samen-i18n" content="([^"]+)"/.exec(html)?.[1];
+    const locale = await fetch(`${server.url}/locales/ar/common.json?v=${version}`);
+    expect(locale.status).toBe(200);
+    expect(locale.headers.get("cache-control")).toContain("immutable");
+    const strings = (await locale.json()) as { nav: { discover: string } };
+    expect(strings.nav.discover).not.toBe("Discover");
+    expect((await fetch(`${server.url}/locales/xx/common.json`)).status).toBe(404);
+    const favicon = await fetch(`${server.url}/favicon.ico`);
+    expect(favicon.status).toBe(200);
+  } finally {
+    await server.stop();
+  }
+});
+
+test("a bad variable stops the server with a clear message", async () => {
+  const result = await runNodeToEnd(["server.js"], { DATABASE_URL: "nonsense", PORT: "3353" });
+  expect(result.code).not.toBe(0);
+  expect(result.stderr).toContain("DATABASE_URL");
+  expect(result.stderr).toContain("must start with file:");
+
+  const badPort = await runNodeToEnd(["server.js"], { PORT: "not-a-port" });
+  expect(badPort.code).not.toBe(0);
+  expect(badPort.stderr).toContain("PORT");
+});
+
+test("graceful shutdown: SIGTERM finishes and exits 0", async () => {
+  const db = path.join(projectRoot, "test-results", "ops-shutdown.db");
+  copyFileSync(templateDatabasePath, db);
+  const server = await startServer(3354, { DATABASE_URL: `file:${db}`, LOG_LEVEL: "info" });
+  expect(await server.stop()).toBe(0);
+  expect(server.output()).toContain("shutting down");
+});
