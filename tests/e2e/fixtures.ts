@@ -2,7 +2,7 @@ import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
-import { projectRoot, templateDatabasePath } from "../helpers/paths";
+import { e2ePortBase, projectRoot, templateDatabasePath } from "../helpers/paths";
 import { startServer, type RunningServer } from "../helpers/processes";
 
 interface PageChecks {
@@ -27,7 +27,7 @@ export const test = base.extend<PageChecks, WorkerFixtures>({
       const dbFile = path.join(projectRoot, "test-results", `e2e-worker-${workerInfo.workerIndex}.db`);
       for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
       copyFileSync(templateDatabasePath, dbFile);
-      const server = await startServer(3300 + workerInfo.workerIndex, {
+      const server = await startServer(e2ePortBase + workerInfo.workerIndex, {
         DATABASE_URL: `file:${dbFile}`,
       });
       await use(server);

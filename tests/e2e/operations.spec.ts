@@ -1,7 +1,7 @@
 import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { projectRoot, templateDatabasePath } from "../helpers/paths";
+import { e2ePortBase, projectRoot, templateDatabasePath } from "../helpers/paths";
 import { runNodeToEnd, startServer } from "../helpers/processes";
 
 // HTTP-level checks of the production server; no browser page needed.
@@ -9,7 +9,7 @@ import { runNodeToEnd, startServer } from "../helpers/processes";
 test("healthz reports the process and the database", async () => {
   const db = path.join(projectRoot, "test-results", "ops-healthz.db");
   copyFileSync(templateDatabasePath, db);
-  const server = await startServer(3350, { DATABASE_URL: `file:${db}` });
+  const server = await startServer(e2ePortBase + 50, { DATABASE_URL: `file:${db}` });
   try {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
@@ -24,7 +24,7 @@ test("healthz reports the process and the database", async () => {
 test("security headers, request id and CSRF origin check", async () => {
   const db = path.join(projectRoot, "test-results", "ops-headers.db");
   copyFileSync(templateDatabasePath, db);
-  const server = await startServer(3351, { DATABASE_URL: `file:${db}` });
+  const server = await startServer(e2ePortBase + 51, { DATABASE_URL: `file:${db}` });
   try {
     const response = await fetch(`${server.url}/`, { headers: { "X-Request-Id": "test-request-0001" } });
     const csp = response.headers.get("content-security-policy") ?? "";
@@ -90,7 +90,7 @@ test("security headers, request id and CSRF origin check", async () => {
 test("static assets are cached, translations are versioned", async () => {
   const db = path.join(projectRoot, "test-results", "ops-assets.db");
   copyFileSync(templateDatabasePath, db);
-  const server = await startServer(3352, { DATABASE_URL: `file:${db}` });
+  const server = await startServer(e2ePortBase + 52, { DATABASE_URL: `file:${db}` });
   try {
     const html = await (await fetch(`${server.url}/`)).text();
     const css = /href="(\/build\/_assets\/[^"]+\.css)"/.exec(html)?.[1];
@@ -112,7 +112,7 @@ test("static assets are cached, translations are versioned", async () => {
 });
 
 test("a bad variable stops the server with a clear message", async () => {
-  const result = await runNodeToEnd(["server.js"], { DATABASE_URL: "nonsense", PORT: "3353" });
+  const result = await runNodeToEnd(["server.js"], { DATABASE_URL: "nonsense", PORT: String(e2ePortBase + 53) });
   expect(result.code).not.toBe(0);
   expect(result.stderr).toContain("DATABASE_URL");
   expect(result.stderr).toContain("must start with file:");
@@ -125,7 +125,7 @@ test("a bad variable stops the server with a clear message", async () => {
 test("graceful shutdown: SIGTERM finishes and exits 0", async () => {
   const db = path.join(projectRoot, "test-results", "ops-shutdown.db");
   copyFileSync(templateDatabasePath, db);
-  const server = await startServer(3354, { DATABASE_URL: `file:${db}`, LOG_LEVEL: "info" });
+  const server = await startServer(e2ePortBase + 54, { DATABASE_URL: `file:${db}`, LOG_LEVEL: "info" });
   expect(await server.stop()).toBe(0);
   expect(server.output()).toContain("shutting down");
 });
