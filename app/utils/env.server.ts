@@ -40,6 +40,19 @@ export const EnvSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_DEMO: booleanFlag.default(true),
+  /** Where people can write to the moderators. */
+  MODERATOR_EMAIL: z.email({ message: "must be an e-mail address" }).default("moderatie@samen.example"),
+  /** Geocoder for "near a place": none (built-in gazetteer only) or pdok (PDOK Locatieserver). */
+  GEOCODER: z.enum(["none", "pdok"]).default("none"),
+  GEOCODER_URL: z.url({ message: "must be a full URL" }).optional(),
+  /** A MapLibre style URL for production basemaps; unset = the offline basemap we serve. */
+  MAP_STYLE_URL: z.url({ message: "must be a full URL to a MapLibre style JSON" }).optional(),
+  /** Extra origins the browser may load map tiles, glyphs and sprites from (comma-separated). */
+  MAP_ORIGINS: z
+    .string()
+    .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ message: "must be a comma-separated list of https:// origins" })))
+    .default([]),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {

@@ -42,6 +42,12 @@ export function createApp(build: ServerBuild, env: Env = getEnv()) {
   app.disable("x-powered-by");
   if (env.TRUST_PROXY) app.set("trust proxy", true);
   const publicHost = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).host : null;
+  // A production basemap (MAP_STYLE_URL) loads its style, tiles, glyphs and sprites from
+  // elsewhere: those origins, and only those, join connect-src and img-src.
+  const mapOrigins = [
+    ...(env.MAP_STYLE_URL ? [new URL(env.MAP_STYLE_URL).origin] : []),
+    ...env.MAP_ORIGINS.map((origin) => new URL(origin).origin),
+  ];
 
   // Request id and CSP nonce first, so every later step can use them.
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -79,9 +85,9 @@ export function createApp(build: ServerBuild, env: Env = getEnv()) {
             (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`,
           ],
           styleSrc: ["'self'"],
-          imgSrc: ["'self'", "data:", "blob:"],
+          imgSrc: ["'self'", "data:", "blob:", ...mapOrigins],
           fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
+          connectSrc: ["'self'", ...mapOrigins],
           workerSrc: ["'self'", "blob:"],
           manifestSrc: ["'self'"],
           objectSrc: ["'none'"],

@@ -1,9 +1,9 @@
 // npm run db:seed — loads the demo town (fictional organisations in a real city).
 //   --if-empty   only seed when there are no listings yet (used by `npm start`)
 //   --reset      remove earlier demo rows first
-import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { listings } from "../schema/index";
+import { createListings } from "~/domain/listings/commands.server";
 import { closeDatabase, getDatabase } from "~/utils/db.server";
 import { EnvError, getEnv } from "~/utils/env.server";
 import { demoListings, demoTown } from "./demo-town";
@@ -22,15 +22,10 @@ try {
     );
   } else {
     if (args.has("--reset")) await db.delete(listings).where(eq(listings.isDemo, true));
-    const rows = demoListings.map((listing) => ({
-      ...listing,
-      id: randomUUID(),
-      city: demoTown.name,
-      status: "published" as const,
-      isDemo: true,
-    }));
-    await db.insert(listings).values(rows).onConflictDoNothing({ target: listings.slug });
-    console.log(`Seeded the demo town ${demoTown.name}: ${rows.length} listings.`);
+    const known = new Set((await db.select({ slug: listings.slug }).from(listings)).map((r) => r.slug));
+    const fresh = demoListings().filter((listing) => !known.has(listing.slug));
+    await createListings(db, fresh);
+    console.log(`Seeded the demo town ${demoTown.name}: ${fresh.length} listings.`);
   }
   await closeDatabase();
 } catch (error) {

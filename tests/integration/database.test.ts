@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { countPublishedByKind, listPublishedListings } from "~/domain/listings/queries.server";
+import { createListings } from "~/domain/listings/commands.server";
 import { fileDatabaseDir, migrateDatabase, openDatabase } from "~/utils/db.server";
 import { listings } from "~db/schema/index";
 import { demoListings } from "~db/seed/demo-town";
@@ -24,31 +24,28 @@ describe("embedded database", () => {
     // a second migration run is a no-op
     await migrateDatabase(handle.db);
     const tables = await handle.client.execute(
-      "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'listings'",
+      "SELECT name FROM sqlite_master WHERE name IN ('listings', 'listings_fts', 'listing_schedules') ORDER BY name",
     );
-    expect(tables.rows).toHaveLength(1);
+    expect(tables.rows.map((row) => row.name)).toEqual(["listing_schedules", "listings", "listings_fts"]);
     handle.close();
   });
 
-  it("stores demo listings and lists only published ones", async () => {
+  it("stores the demo town with schedules, languages and derived masks", async () => {
     const handle = await openDatabase({ url: `file:${path.join(dir, "listings.db")}` });
     await migrateDatabase(handle.db);
-    const rows = demoListings.map((listing, index) => ({
-      ...listing,
-      id: `id-${index}`,
-      city: "Utrecht",
-      status: index === 0 ? ("draft" as const) : ("published" as const),
-      isDemo: true,
-    }));
-    await handle.db.insert(listings).values(rows);
-    const published = await listPublishedListings(handle.db);
-    expect(published).toHaveLength(demoListings.length - 1);
-    expect(published.map((row) => row.slug)).not.toContain(rows[0]?.slug);
-    const counts = await countPublishedByKind(handle.db);
-    expect(counts.club + counts.business + counts.event).toBe(demoListings.length - 1);
-    const [first] = await handle.db.select().from(listings).limit(1);
-    expect(first?.createdAt).toBeInstanceOf(Date);
-    expect(Number.isInteger(first?.createdAt.getTime())).toBe(true);
+    const demo = demoListings(new Date("2026-11-29T10:00:00Z"));
+    expect(demo.length).toBeGreaterThanOrEqual(40);
+    await createListings(handle.db, demo);
+    const rows = await handle.db.select().from(listings);
+    expect(rows).toHaveLength(demo.length);
+    expect(new Set(rows.map((row) => row.kind))).toEqual(new Set(["club", "business", "event"]));
+    expect(new Set(rows.map((row) => row.neighbourhood)).size).toBeGreaterThanOrEqual(8);
+    const taalcafe = rows.find((row) => row.slug === "taalcafe-kanaleneiland");
+    expect(taalcafe?.weekdayMask).toBe(1 << 1); // Tuesday
+    expect(taalcafe?.dayPartMask).toBe(1 << 2); // evening
+    expect(taalcafe?.createdAt).toBeInstanceOf(Date);
+    const schedules = await handle.client.execute("SELECT count(*) AS n FROM listing_schedules WHERE exdates != '[]'");
+    expect(Number(schedules.rows[0]?.n)).toBeGreaterThanOrEqual(2);
     handle.close();
   });
 

@@ -1,0 +1,14 @@
+export interface InitialView {
+  center: [number, number];
+  zoom: number;
+  bounds?: [number, number, number, number];
+}
+
+export interface MapViewProps {
+  /** The explore filters as a query string (without view/page). */
+  search: string;
+  styleUrl: string;
+  initialView: InitialView;
+  highlighted: string | null;
+  onHighlight: (id: string | null) => void;
+}

@@ -1,0 +1,46 @@
+/** Dates, distances and money in the viewer's language and conventions (server-side). */
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+/** "dinsdag 1 december, 19:00" */
+export function formatMeeting(locale: string, start: Date, timeZone: string): string {
+  return dateFormat(locale, timeZone, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(start);
+}
+
+/** "19:00–21:00" */
+export function formatTimeRange(locale: string, start: Date, end: Date, timeZone: string): string {
+  return dateFormat(locale, timeZone, { hour: "2-digit", minute: "2-digit" }).formatRange(start, end);
+}
+
+/** "dinsdag 1 december" */
+export function formatDay(locale: string, day: Date, timeZone: string): string {
+  return dateFormat(locale, timeZone, { weekday: "long", day: "numeric", month: "long" }).format(day);
+}
+
+export function formatDistance(locale: string, km: number): string {
+  return km < 1
+    ? new Intl.NumberFormat(locale, { style: "unit", unit: "meter", maximumFractionDigits: 0 }).format(
+        Math.max(50, Math.round(km * 20) * 50),
+      )
+    : new Intl.NumberFormat(locale, { style: "unit", unit: "kilometer", maximumFractionDigits: 1 }).format(km);
+}
+
+export function formatMoney(locale: string, cents: number): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100);
+}

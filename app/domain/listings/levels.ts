@@ -1,0 +1,5 @@
+import { cefrLevels, type CefrLevel } from "~db/schema/listings";
+
+export function levelsFromMask(mask: number): CefrLevel[] {
+  return cefrLevels.filter((_, index) => (mask & (1 << index)) !== 0);
+}
