@@ -9,45 +9,9 @@ import {
   text,
 } from "drizzle-orm/sqlite-core";
 
-export const listingKinds = ["club", "business", "event"] as const;
-export type ListingKind = (typeof listingKinds)[number];
-
-export const listingStatuses = ["draft", "pending", "published", "archived"] as const;
-export type ListingStatus = (typeof listingStatuses)[number];
-
-/** Conversation club formats. */
-export const clubFormats = ["cafe", "walk", "cooking", "sewing", "sports", "games", "online", "other"] as const;
-export type ClubFormat = (typeof clubFormats)[number];
-
-export const businessCategories = ["shop", "cafe", "hairdresser", "employer", "service", "library", "other"] as const;
-export type BusinessCategory = (typeof businessCategories)[number];
-
-/** What makes a business welcoming. */
-export const welcomeFeatures = [
-  "simpleLanguage",
-  "helperLanguages",
-  "internships",
-  "volunteering",
-  "discount",
-  "freeToilet",
-  "freeWater",
-  "freeWifi",
-] as const;
-export type WelcomeFeature = (typeof welcomeFeatures)[number];
-
-export const accessibilityFeatures = ["stepFree", "accessibleToilet", "hearingLoop", "quietSpace"] as const;
-export type AccessibilityFeature = (typeof accessibilityFeatures)[number];
-
-/** CEFR levels, with "pre-A1" for absolute beginners, including people who do not read yet. */
-export const cefrLevels = ["preA1", "A1", "A2", "B1", "B2", "C1"] as const;
-export type CefrLevel = (typeof cefrLevels)[number];
-
-export interface OpeningHours {
-  /** 0 = Monday … 6 = Sunday */
-  day: number;
-  opens: string;
-  closes: string;
-}
+export * from "./enums";
+import type { AccessibilityFeature, OpeningHours, WelcomeFeature } from "./enums";
+import { businessCategories, clubFormats, listingKinds, listingStatuses } from "./enums";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 

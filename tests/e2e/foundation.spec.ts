@@ -7,9 +7,9 @@ test.describe("home page", () => {
     await expect(page.locator("html")).toHaveAttribute("lang", "nl");
     await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-      "Oefen de taal. Ontmoet mensen in de buurt.",
+      "Vind een plek om te oefenen en mensen te ontmoeten",
     );
-    await expect(page.getByRole("heading", { name: "Taalcafé Kanaleneiland (demo)" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Taalcafé Kanaleneiland (demo)" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Naar de inhoud" })).toBeAttached();
     await expect(page.getByRole("contentinfo")).toContainText("112");
     await expect(page).toHaveTitle("Samen");

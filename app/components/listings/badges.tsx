@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { cefrLevels } from "~db/schema/listings";
+import { cefrLevels } from "~db/schema/enums";
 
 interface BadgeSource {
   costCents: number;

@@ -1,15 +1,9 @@
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { cefrLevels, listingKinds } from "~db/schema/listings";
-import {
-  filterLanguages,
-  flagFilters,
-  radiusOptions,
-  weekdays,
-  type ExploreFilters,
-} from "~/domain/listings/filters";
-import { dayParts } from "~/domain/listings/schedule";
+import { cefrLevels, listingKinds } from "~db/schema/enums";
+import type { ExploreFilters } from "~/domain/listings/filters";
+import { dayParts, filterLanguages, flagFilters, radiusOptions, weekdays } from "~/domain/listings/filter-options";
 
 interface FilterFormProps {
   action: string;
@@ -28,6 +22,8 @@ interface FilterFormProps {
 export function FilterForm({ action, filters, languageNames, activeCount, placeNotFound, keep = {} }: FilterFormProps) {
   const { t } = useTranslation("explore");
   const formRef = useRef<HTMLFormElement>(null);
+  // A language chosen in the link (?lng=ar) stays when the filters are sent.
+  const lng = new URLSearchParams(useLocation().search).get("lng");
   const [canLocate, setCanLocate] = useState(false);
   const [locating, setLocating] = useState<"idle" | "busy" | "failed">("idle");
   useEffect(() => setCanLocate("geolocation" in navigator), []);
@@ -56,6 +52,7 @@ export function FilterForm({ action, filters, languageNames, activeCount, placeN
         {activeCount > 0 ? <span className="filter-count">{t("filters.active", { count: activeCount })}</span> : null}
       </summary>
       <Form method="get" action={action} ref={formRef} className="filter-form" preventScrollReset>
+        {lng ? <input type="hidden" name="lng" value={lng} /> : null}
         {Object.entries(keep).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ListingKind } from "~db/schema/listings";
+import type { ListingKind } from "~db/schema/enums";
 import { kindIcons } from "../ui/icons";
 import { ListingBadges } from "./badges";
 

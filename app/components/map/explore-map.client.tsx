@@ -35,6 +35,8 @@ export default function ExploreMap({ search, styleUrl, initialView, highlighted,
     });
     if (initialView.bounds) map.fitBounds(initialView.bounds, { padding: 24, animate: false, maxZoom: 15 });
     mapRef.current = map;
+    // Lets end-to-end tests find rendered markers; nothing in the app reads it.
+    (container.current as HTMLDivElement & { samenMap?: maplibregl.Map }).samenMap = map;
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), rtl ? "top-left" : "top-right");
 
     let controller: AbortController | null = null;

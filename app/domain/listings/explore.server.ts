@@ -92,9 +92,16 @@ export async function explorePage(db: Database, params: URLSearchParams, locale:
   };
 }
 
+const namesByLocale = new Map<string, Record<string, string>>();
+
 export function languageNames(locale: string): Record<string, string> {
-  const names = new Intl.DisplayNames([locale, "en"], { type: "language" });
-  return Object.fromEntries(filterLanguages.map((code) => [code, names.of(code) ?? code]));
+  let names = namesByLocale.get(locale);
+  if (!names) {
+    const display = new Intl.DisplayNames([locale, "en"], { type: "language" });
+    names = Object.fromEntries(filterLanguages.map((code) => [code, display.of(code) ?? code]));
+    namesByLocale.set(locale, names);
+  }
+  return names;
 }
 
 /** Where the map opens: the chosen area, the chosen place, the results, or the town. */

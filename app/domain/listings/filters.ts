@@ -1,20 +1,14 @@
 import { z } from "zod";
-import { cefrLevels, listingKinds } from "~db/schema/listings";
-import { dayParts } from "./schedule";
+import { cefrLevels, listingKinds } from "~db/schema/enums";
+import { dayParts, filterLanguages, flagFilters, radiusOptions, weekdays } from "./filter-options";
+
+export { dayParts, filterLanguages, flagFilters, radiusOptions, weekdays };
 
 /**
  * Explore filters live in the query string, so every view can be shared and works without
  * JavaScript. Parsing is forgiving: a value we do not understand is dropped and reported
  * (as a translation key), never an error page.
  */
-export const weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
-export type Weekday = (typeof weekdays)[number];
-export const radiusOptions = [1, 2, 5, 10, 25] as const;
-export const flagFilters = ["free", "stepFree", "childcare", "womenOnly", "dropIn"] as const;
-export type FlagFilter = (typeof flagFilters)[number];
-
-/** Languages offered in the language filters (ISO 639-1), in this order. */
-export const filterLanguages = ["nl", "en", "ar", "uk", "fa", "ti", "so", "tr", "pl", "fr", "es", "de"] as const;
 
 const language = z.string().regex(/^[a-z]{2,3}$/);
 const coordinate = (min: number, max: number) => z.coerce.number().finite().min(min).max(max);

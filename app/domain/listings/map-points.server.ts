@@ -9,6 +9,8 @@ import { filterConditions, type Point } from "./search.server";
 
 /** Up to this many points in view, the browser gets them all and clusters itself. */
 export const CLIENT_CLUSTER_LIMIT = 1500;
+/** Below this zoom a view covers a region or a country: always answer from the clusters. */
+const REGION_ZOOM = 11;
 const INDEX_TTL_MS = 5 * 60_000;
 
 export interface PointProperties {
@@ -89,6 +91,7 @@ export async function mapPoints(
   const [west, south, east, north] = extent;
   const inView: ExploreFilters = { ...filters, bbox: intersect(filters.bbox, extent) };
   if (!inView.bbox) return { type: "FeatureCollection", features: [], clustered: false };
+  if (zoom < REGION_ZOOM) return clustersInView(db, filters, center, [west, south, east, north], zoom);
   const rows = await db
     .select({ id: listings.id, slug: listings.slug, kind: listings.kind, title: listings.title, lat: listings.lat, lng: listings.lng })
     .from(listings)
@@ -98,8 +101,18 @@ export async function mapPoints(
     const features = rows.filter((row) => !center || distanceKm(center, row) <= filters.radius).map(pointFeature);
     return { type: "FeatureCollection", features, clustered: false };
   }
+  return clustersInView(db, filters, center, [west, south, east, north], zoom);
+}
+
+async function clustersInView(
+  db: Database,
+  filters: ExploreFilters,
+  center: Point | null,
+  extent: [number, number, number, number],
+  zoom: number,
+): Promise<PointCollection> {
   const index = await clusterIndex(db, filters, center);
-  const clusters = index.getClusters([west, south, east, north], Math.max(0, Math.min(20, Math.floor(zoom))));
+  const clusters = index.getClusters(extent, Math.max(0, Math.min(20, Math.floor(zoom))));
   const features = clusters.map((feature) => {
     const [lng, lat] = feature.geometry.coordinates as [number, number];
     const props = feature.properties as PointProperties & { cluster?: boolean; point_count?: number };

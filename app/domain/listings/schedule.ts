@@ -1,5 +1,6 @@
 import { RRule } from "./rrule";
-import type { OpeningHours } from "~db/schema/listings";
+import type { OpeningHours } from "~db/schema/enums";
+import { dayParts, type DayPart } from "./filter-options";
 
 /**
  * Recurring schedules (RFC 5545) expanded for a window. Start times are local wall-clock
@@ -151,8 +152,7 @@ export function nextOccurrences(
     .slice(0, count);
 }
 
-export const dayParts = ["morning", "afternoon", "evening"] as const;
-export type DayPart = (typeof dayParts)[number];
+export { dayParts, type DayPart };
 
 /** Morning before 12:00, afternoon until 17:00, evening after. */
 export function dayPartOf(hour: number): DayPart {

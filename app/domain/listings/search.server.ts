@@ -1,7 +1,8 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { cefrLevels, listings, listingSchedules, type ListingKind } from "~db/schema/index";
 import type { Database } from "~/utils/db.server";
-import { boxAround, distanceKm, ftsQuery, weekdays, type ExploreFilters } from "./filters";
+import { listingsVersion } from "./cache.server";
+import { boxAround, distanceKm, filtersToSearch, ftsQuery, weekdays, type ExploreFilters } from "./filters";
 import { dayParts, nextOccurrences, type Occurrence } from "./schedule";
 
 export const PAGE_SIZE = 20;
@@ -16,16 +17,21 @@ export interface Point {
  * bounding box here; the exact circle is applied in code after the indexed box.
  */
 export function filterConditions(filters: ExploreFilters, center: Point | null): SQL[] {
-  const where: SQL[] = [eq(listings.status, "published")];
+  const spatial = Boolean(filters.bbox || center);
+  // With a place or a map area, the (lat, lng) index is the selective one: the unary "+"
+  // keeps SQLite from picking the status index instead (which would scan every listing).
+  const where: SQL[] = [spatial ? sql`+${listings.status} = 'published'` : eq(listings.status, "published")];
   if (filters.kind) where.push(eq(listings.kind, filters.kind));
+  // Correlated EXISTS probes the (role, lang, listing_id) primary key for each candidate;
+  // an IN (subquery) would first copy every listing in that language into a temporary index.
   if (filters.lang) {
     where.push(
-      sql`${listings.id} in (select listing_id from listing_languages where role = 'practice' and lang = ${filters.lang})`,
+      sql`exists (select 1 from listing_languages ll where ll.role = 'practice' and ll.lang = ${filters.lang} and ll.listing_id = ${listings.id})`,
     );
   }
   if (filters.helper) {
     where.push(
-      sql`${listings.id} in (select listing_id from listing_languages where role = 'helper' and lang = ${filters.helper})`,
+      sql`exists (select 1 from listing_languages ll where ll.role = 'helper' and ll.lang = ${filters.helper} and ll.listing_id = ${listings.id})`,
     );
   }
   if (filters.level) {
@@ -114,8 +120,24 @@ export interface SearchResult {
   pageCount: number;
 }
 
-/** Counts the listings that match (used for "relax a filter" suggestions). */
+const countCache = new Map<string, { version: number; at: number; count: number }>();
+const COUNT_TTL_MS = 60_000;
+
+/**
+ * Counts the listings that match. Counting a large set costs a scan, so counts are cached
+ * per filter set for a minute (and dropped whenever listings change in this process).
+ */
 export async function countListings(db: Database, filters: ExploreFilters, center: Point | null) {
+  const key = `${filtersToSearch({ ...filters, page: 1 })}|${center ? `${center.lat},${center.lng}` : ""}`;
+  const hit = countCache.get(key);
+  if (hit && hit.version === listingsVersion() && Date.now() - hit.at < COUNT_TTL_MS) return hit.count;
+  const value = await countUncached(db, filters, center);
+  if (countCache.size > 500) countCache.delete(countCache.keys().next().value!);
+  countCache.set(key, { version: listingsVersion(), at: Date.now(), count: value });
+  return value;
+}
+
+async function countUncached(db: Database, filters: ExploreFilters, center: Point | null) {
   if (center) {
     const rows = await db
       .select({ lat: listings.lat, lng: listings.lng })
@@ -158,8 +180,7 @@ export async function searchListings(
       .map((row) => ({ ...row, distanceKm: byId.get(row.id) ?? null }))
       .sort((a, b) => (a.distanceKm ?? 0) - (b.distanceKm ?? 0));
   } else {
-    const [counted] = await db.select({ n: count() }).from(listings).where(where);
-    total = counted?.n ?? 0;
+    total = await countListings(db, filters, null);
     pageRows = (
       await db.select(cardColumns).from(listings).where(where).orderBy(asc(listings.title)).limit(pageSize).offset(offset)
     ).map((row) => ({ ...row, distanceKm: null }));
