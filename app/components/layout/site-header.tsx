@@ -19,6 +19,9 @@ export function SiteHeader() {
               </NavLink>
             </li>
             <li>
+              <NavLink to="/this-week">{t("nav.week")}</NavLink>
+            </li>
+            <li>
               <NavLink to="/safety">{t("nav.safety")}</NavLink>
             </li>
           </ul>
