@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { resolvePlace as ResolvePlace } from "~/domain/geo/geocode.server";
+import type { closeDatabase as CloseDatabase, db as Db } from "~/utils/db.server";
 
 // A real HTTP peer that answers like PDOK's Locatieserver, on loopback.
 const dir = mkdtempSync(path.join(tmpdir(), "samen-geo-"));
@@ -19,9 +21,9 @@ const server: Server = createServer((request, response) => {
   }
 });
 
-let resolvePlace: typeof import("~/domain/geo/geocode.server").resolvePlace;
-let db: typeof import("~/utils/db.server").db;
-let closeDatabase: typeof import("~/utils/db.server").closeDatabase;
+let resolvePlace: typeof ResolvePlace;
+let db: typeof Db;
+let closeDatabase: typeof CloseDatabase;
 
 beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

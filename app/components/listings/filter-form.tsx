@@ -74,17 +74,7 @@ export function FilterForm({ action, filters, languageNames, activeCount, placeN
           ))}
         </fieldset>
 
-        <div className="field">
-          <label htmlFor="filter-lang">{t("filters.lang")}</label>
-          <select id="filter-lang" name="lang" defaultValue={filters.lang ?? ""}>
-            <option value="">{t("filters.anyLanguage")}</option>
-            {filterLanguages.map((code) => (
-              <option key={code} value={code}>
-                {languageNames[code] ?? code}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LanguageSelect name="lang" label={t("filters.lang")} value={filters.lang} names={languageNames} />
 
         <div className="field">
           <label htmlFor="filter-level">{t("filters.level")}</label>
@@ -101,17 +91,7 @@ export function FilterForm({ action, filters, languageNames, activeCount, placeN
           </p>
         </div>
 
-        <div className="field">
-          <label htmlFor="filter-helper">{t("filters.helper")}</label>
-          <select id="filter-helper" name="helper" defaultValue={filters.helper ?? ""}>
-            <option value="">{t("filters.anyLanguage")}</option>
-            {filterLanguages.map((code) => (
-              <option key={code} value={code}>
-                {languageNames[code] ?? code}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LanguageSelect name="helper" label={t("filters.helper")} value={filters.helper} names={languageNames} />
 
         <fieldset className="field choice-grid">
           <legend>{t("filters.day")}</legend>
@@ -199,5 +179,22 @@ export function FilterForm({ action, filters, languageNames, activeCount, placeN
         </div>
       </Form>
     </details>
+  );
+}
+
+function LanguageSelect({ name, label, value, names }: { name: string; label: string; value?: string; names: Record<string, string> }) {
+  const { t } = useTranslation("explore");
+  return (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={value ?? ""}>
+        <option value="">{t("filters.anyLanguage")}</option>
+        {filterLanguages.map((code) => (
+          <option key={code} value={code}>
+            {names[code] ?? code}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -1,29 +1,15 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ListingKind } from "~db/schema/enums";
+import type { ListingCardRow } from "~/domain/listings/search.server";
 import { kindIcons } from "../ui/icons";
 import { ListingBadges } from "./badges";
 
-export interface ListingCardView {
-  id: string;
-  slug: string;
-  kind: ListingKind;
-  title: string;
-  summary: string;
-  descriptionLang: string;
-  neighbourhood: string;
-  city: string;
-  costCents: number;
+/** A result as the card shows it: formatted on the server in the viewer's language. */
+export type ListingCardView = Omit<ListingCardRow, "lat" | "lng" | "timezone" | "practiceLanguages"> & {
   costLabel: string;
-  dropIn: boolean;
-  stepFree: boolean;
-  childcare: boolean;
-  womenOnly: boolean;
-  levelMask: number;
-  isDemo: boolean;
   nextLabel: string | null;
   distanceLabel: string | null;
-}
+};
 
 export function ListingCard({ item, highlighted }: { item: ListingCardView; highlighted?: boolean }) {
   const { t } = useTranslation("explore");

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { cefrLevels, listings, listingSchedules, type ListingKind } from "~db/schema/index";
+import { cefrLevels, listings, listingSchedules, type Listing } from "~db/schema/index";
 import type { Database } from "~/utils/db.server";
 import { listingsVersion } from "./cache.server";
 import { boxAround, distanceKm, filtersToSearch, ftsQuery, weekdays, type ExploreFilters } from "./filters";
@@ -67,7 +67,7 @@ export function filterConditions(filters: ExploreFilters, center: Point | null):
   return where;
 }
 
-const cardColumns = {
+const cardColumns: { [K in keyof ListingCardRow]: (typeof listings)[K] } = {
   id: listings.id,
   slug: listings.slug,
   kind: listings.kind,
@@ -89,26 +89,15 @@ const cardColumns = {
   isDemo: listings.isDemo,
 };
 
-export interface ListingCard {
-  id: string;
-  slug: string;
-  kind: ListingKind;
-  title: string;
-  summary: string;
-  descriptionLang: string;
-  neighbourhood: string;
-  city: string;
-  lat: number;
-  lng: number;
-  timezone: string;
-  costCents: number;
-  stepFree: boolean;
-  childcare: boolean;
-  womenOnly: boolean;
-  dropIn: boolean;
-  levelMask: number;
-  practiceLanguages: string[];
-  isDemo: boolean;
+/** The columns a result card needs. */
+export type ListingCardRow = Pick<
+  Listing,
+  | "id" | "slug" | "kind" | "title" | "summary" | "descriptionLang" | "neighbourhood" | "city"
+  | "lat" | "lng" | "timezone" | "costCents" | "stepFree" | "childcare" | "womenOnly" | "dropIn"
+  | "levelMask" | "practiceLanguages" | "isDemo"
+>;
+
+export interface ListingCard extends ListingCardRow {
   distanceKm: number | null;
   next: Occurrence | null;
 }
