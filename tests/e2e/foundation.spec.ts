@@ -9,7 +9,8 @@ test.describe("home page", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
       "Vind een plek om te oefenen en mensen te ontmoeten",
     );
-    await expect(page.getByRole("link", { name: "Taalcafé Kanaleneiland (demo)" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 2, name: /^4\d resultaten$/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Bakkerij De Zon (demo)" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Naar de inhoud" })).toBeAttached();
     await expect(page.getByRole("contentinfo")).toContainText("112");
     await expect(page).toHaveTitle("Samen");
