@@ -5,8 +5,8 @@ import { FilterForm } from "~/components/listings/filter-form";
 import { kindIcons } from "~/components/ui/icons";
 import { i18nServer } from "~/domain/i18n/i18next.server";
 import { agenda } from "~/domain/listings/agenda.server";
-import { languageNames } from "~/domain/listings/explore.server";
-import { activeFilterKeys, filtersToSearch } from "~/domain/listings/filters";
+import { languageNames, searchWithLanguage } from "~/domain/listings/explore.server";
+import { activeFilterKeys } from "~/domain/listings/filters";
 import { db } from "~/utils/db.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     activeCount: activeFilterKeys(result.filters).length,
     days: result.days,
     total: result.total,
-    search: filtersToSearch(result.filters).toString(),
+    search: searchWithLanguage(result.filters, new URL(request.url).searchParams),
     languageNames: languageNames(locale),
   };
 }

@@ -84,15 +84,21 @@ test.describe("find a beginners' club without JavaScript", () => {
   });
 });
 
-test.describe("map", () => {
+for (const locale of ["nl", "ar"] as const) test.describe(`map (${locale})`, () => {
   test("shows markers; a marker leads to its detail page", async ({ page, checkA11y }) => {
-    await page.goto("/?kind=club");
-    await page.getByRole("link", { name: "Kaart" }).click();
+    await page.goto(`/?kind=club&lng=${locale}`);
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    await page.locator(".view-toggle a").nth(1).click();
     await page.waitForURL(/view=map/);
     const map = page.locator(".map");
     await expect(map).toHaveAttribute("data-status", "ready", { timeout: 15_000 });
     await checkA11y();
-    await expect(page.locator(".map-tools .map-status")).toContainText(/\d+ plek/);
+    await expect(page.locator(".map-tools .map-status")).toContainText(/\d/);
+    // The zoom buttons sit at the end of the line: right in Dutch, left in Arabic.
+    const controls = await page.locator(".maplibregl-ctrl-group").boundingBox();
+    const box = await map.boundingBox();
+    const onLeft = (controls?.x ?? 0) < (box?.x ?? 0) + (box?.width ?? 0) / 2;
+    expect(onLeft).toBe(locale === "ar");
     // Zoom in on Kanaleneiland until single markers show, then click one.
     const point = await page.waitForFunction(() => {
       interface TestMap {

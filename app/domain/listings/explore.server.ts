@@ -2,6 +2,7 @@ import type { ListingCardView } from "~/components/listings/listing-card";
 import type { InitialView } from "~/components/map/map-types";
 import { demoTown } from "~db/seed/demo-town";
 import { resolvePlace } from "~/domain/geo/geocode.server";
+import { isLocale } from "~/domain/i18n/config";
 import type { Database } from "~/utils/db.server";
 import {
   activeFilterKeys,
@@ -88,8 +89,16 @@ export async function explorePage(db: Database, params: URLSearchParams, locale:
     pageCount: result.pageCount,
     suggestions,
     languageNames: languageNames(locale),
-    search: filtersToSearch(filters).toString(),
+    search: searchWithLanguage(filters, params),
   };
+}
+
+/** The filters as a query string, keeping a language chosen in the link (?lng=ar). */
+export function searchWithLanguage(filters: ExploreFilters, params: URLSearchParams): string {
+  const search = filtersToSearch(filters);
+  const lng = params.get("lng");
+  if (isLocale(lng)) search.set("lng", lng);
+  return search.toString();
 }
 
 const namesByLocale = new Map<string, Record<string, string>>();
