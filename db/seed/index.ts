@@ -3,10 +3,11 @@
 //   --reset      remove earlier demo rows first
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
-import { listings } from "../schema/index";
+import { listings, supportNetworks } from "../schema/index";
 import { closeDatabase, getDatabase } from "~/utils/db.server";
 import { EnvError, getEnv } from "~/utils/env.server";
 import { demoListings, demoTown } from "./demo-town";
+import { demoSupportNetworks } from "./support-networks";
 
 const args = new Set(process.argv.slice(2));
 
@@ -31,6 +32,15 @@ try {
     }));
     await db.insert(listings).values(rows).onConflictDoNothing({ target: listings.slug });
     console.log(`Seeded the demo town ${demoTown.name}: ${rows.length} listings.`);
+  }
+  // Support networks for the report form: added whenever they are missing (demo only).
+  if (env.SEED_DEMO) {
+    const networks = await db
+      .insert(supportNetworks)
+      .values(demoSupportNetworks.map((network) => ({ ...network, id: randomUUID() })))
+      .onConflictDoNothing({ target: supportNetworks.slug })
+      .returning({ id: supportNetworks.id });
+    if (networks.length > 0) console.log(`Seeded ${networks.length} demo support networks.`);
   }
   await closeDatabase();
 } catch (error) {
