@@ -36,6 +36,7 @@ const text = (max: number) =>
     .string()
     .trim()
     .max(max, "errors.tooLong")
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
     .refine((value) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(value), "errors.invalidCharacters");
 const optionalText = (max: number) => text(max).optional().default("");
 const checkbox = z
