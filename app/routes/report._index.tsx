@@ -171,8 +171,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // Every step again, as the server saw it; anything missing sends the person there.
     for (const s of reportSteps) {
       if (s === "review") continue;
-      const stored = draft.data[s];
-      if (!stored || !parseStep(s, stored as Record<string, unknown>).ok) return redirect(`${stepUrl(s)}`);
+      const parsed = parseStep(s, draft.raw[s] ?? {});
+      if (!draft.data[s] || !parsed.ok) return redirect(stepUrl(s));
+      (draft.data as Record<string, unknown>)[s] = parsed.value;
     }
     if (Date.now() - draft.startedAt.getTime() < deps.minFillSeconds * 1000) {
       return data({ step, errors: {} as FieldErrors, values: {} as Values, notice: "tooFast" as Notice }, { status: 400 });
@@ -261,7 +262,7 @@ function Intro({ stamp, hasDraft, notice }: { stamp: string; hasDraft: boolean; 
         <li>{t("intro.nextTime")}</li>
       </ul>
       <p>{t("intro.steps")}</p>
-      <Form method="post" replace className="report-start">
+      <Form method="post" action="/report?index" replace className="report-start">
         <input type="hidden" name="stamp" value={stamp} />
         <Honeypot />
         <button type="submit" name="intent" value="start" className="button">
@@ -375,7 +376,7 @@ function StepPage({
           <p>{t("form.fixErrors")}</p>
         </div>
       ) : null}
-      <Form method="post" replace noValidate className="report-form">
+      <Form method="post" action={`/report?index&step=${step}`} replace noValidate className="report-form">
         <input type="hidden" name="step" value={step} />
         <Honeypot />
         {step === "what" ? <WhatFields values={values} errors={errors} /> : null}
