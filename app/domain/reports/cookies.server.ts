@@ -5,12 +5,13 @@ import { aad, decrypt, encrypt, type Keyring } from "./crypto.server";
 /**
  * The report pages' cookies. Their values are encrypted and authenticated with the report
  * keyring (so they survive a restart and nobody can read or forge them), httpOnly,
- * SameSite=Lax, limited to /report, and without Max-Age where possible (gone when the browser closes).
+ * SameSite=Lax, and without Max-Age where possible (gone when the browser closes). Path is "/":
+ * with JavaScript, Remix fetches data from /report.data, which a /report path would not match.
  */
 const secure = () => getEnv().PUBLIC_URL?.startsWith("https://") ?? false;
 
 function sealedCookie<T>(name: string, maxAgeSeconds?: number) {
-  const cookie = createCookie(name, { path: "/report", httpOnly: true, sameSite: "lax", secure: secure(), maxAge: maxAgeSeconds });
+  const cookie = createCookie(name, { path: "/", httpOnly: true, sameSite: "lax", secure: secure(), maxAge: maxAgeSeconds });
   return {
     async read(keyring: Keyring, request: Request): Promise<T | null> {
       const value = (await cookie.parse(request.headers.get("Cookie"))) as unknown;
