@@ -12,7 +12,14 @@ export const handle = { i18n: ["common", "report"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "report");
-  return { title: t("stats.title"), stats: await getReportStats(await db()) };
+  const locale = await i18nServer.getLocale(request);
+  const stats = await getReportStats(await db());
+  // Month names are formatted here once, so server and browser render the same text.
+  const format = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
+  const monthLabels = Object.fromEntries(
+    stats.byMonth.map((row) => [row.key, /^\d{4}-\d{2}$/.test(row.key) ? format.format(new Date(`${row.key}-01T00:00:00Z`)) : row.key]),
+  );
+  return { title: t("stats.title"), stats, monthLabels };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, data?.title);
@@ -49,14 +56,13 @@ function StatTable({ caption, head, rows }: { caption: string; head: string; row
 }
 
 export default function ReportStats() {
-  const { stats } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("report");
-  const monthLabel = (month: string) =>
-    new Intl.DateTimeFormat(i18n.language, { month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${month}-01T00:00:00Z`));
+  const { stats, monthLabels } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("report");
+  const monthLabel = (month: string) => monthLabels[month] ?? month;
   const areaLabel = (key: string) => {
     if (key === "online" || key === "school" || key === "work") return t(`placeKinds.${key}`);
     const centre = cellCentre(key);
-    return centre ? t("stats.areaAround", { lat: centre.lat.toFixed(2), lng: centre.lng.toFixed(2) }) : t("stats.areaUnknown");
+    return centre ? t("stats.areaAround", { latitude: centre.lat.toFixed(2), longitude: centre.lng.toFixed(2) }) : t("stats.areaUnknown");
   };
   return (
     <article className="page report-page">

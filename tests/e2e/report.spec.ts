@@ -213,7 +213,8 @@ test.describe("bad input never breaks the report form", () => {
     expect([302, 400]).toContain(fresh.status());
 
     // Status page: nonsense never gives a 500.
-    for (const form of [{ intent: "open", code: script, passphrase: "x".repeat(500) }, { intent: "message", body: "hi" }, { intent: "nonsense" }]) {
+    const forms: Record<string, string>[] = [{ intent: "open", code: script, passphrase: "x".repeat(500) }, { intent: "message", body: "hi" }, { intent: "nonsense" }];
+    for (const form of forms) {
       const response = await page.request.post("/report/status", { form, headers: { Origin: baseURL! }, maxRedirects: 0 });
       expect(response.status(), JSON.stringify(form)).toBeLessThan(500);
     }

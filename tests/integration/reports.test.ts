@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -168,7 +167,6 @@ describe("reports in a real database file", () => {
     const receipt = await submitReport(deps(), complete(), "nl");
     await addMessage(deps(), receipt.reportId, "reporter", "message under k1");
     const k2 = generateKeyEntry("k2");
-    const both = parseKeyring(`${k2},${generateKeyEntry("unused")}`);
     // the new keyring must still know the old key
     const rotating = parseKeyring(`${k2},k1:${keyring.current.key.toString("base64")}`);
     const result = await rotateReportKeys(handle.db, rotating);
@@ -179,7 +177,6 @@ describe("reports in a real database file", () => {
     expect(content?.what.description).toBe(DESCRIPTION);
     const view = await getReportView({ db: handle.db, keyring: onlyNew }, receipt.reportId);
     expect(view?.messages.at(-1)?.body).toBe("message under k1");
-    expect(both.current.id).toBe("k2");
     expect((await rotateReportKeys(handle.db, onlyNew)).reports).toBe(0);
   });
 
@@ -188,6 +185,5 @@ describe("reports in a real database file", () => {
     expect(stats.byCategory.map((r) => r.key)).toEqual(["threat"]);
     expect(stats.byCategory[0]?.shown).toEqual({ kind: "exact", value: expect.any(Number) });
     expect(stats.byArea.every((r) => /^\d+:\d+$|^online|^school|^work|^unknown/.test(r.key))).toBe(true);
-    expect(randomUUID()).toBeTruthy();
   });
 });
