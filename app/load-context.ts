@@ -5,6 +5,8 @@ export interface SamenLoadContext {
   requestId: string;
   cspNonce: string;
   logger: Logger;
+  /** The client's IP address (Express req.ip; honours TRUST_PROXY), for rate limits. */
+  clientIp: string;
 }
 
 declare module "@remix-run/node" {

@@ -19,6 +19,7 @@ import { defaultLocale, textDirection } from "./domain/i18n/config";
 import { i18nServer } from "./domain/i18n/i18next.server";
 import { resourcesVersion } from "./domain/i18n/resources.server";
 import appStyles from "./styles/app.css";
+import { getEnv } from "./utils/env.server";
 import { readFlash } from "./utils/flash.server";
 import { useNonce } from "./utils/nonce";
 
@@ -37,6 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     {
       locale,
       i18nVersion: resourcesVersion,
+      mapStyleUrl: getEnv().MAP_STYLE_URL ?? "/map/style.json",
       requestId: context.requestId,
       flash,
       titles: {
@@ -67,6 +69,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#1f5f5b" />
         <meta name="samen-i18n" content={data?.i18nVersion ?? "dev"} />
+        <meta name="samen-map-style" content={data?.mapStyleUrl ?? "/map/style.json"} />
         <Meta />
         <Links />
       </head>

@@ -6,10 +6,10 @@ import { FilterForm } from "~/components/listings/filter-form";
 import { ListingCard } from "~/components/listings/listing-card";
 import { Pagination } from "~/components/listings/pagination";
 import { MapPanel } from "~/components/map/map-panel";
+import { mapStyleUrl } from "~/components/map/map-style";
 import { i18nServer } from "~/domain/i18n/i18next.server";
 import { explorePage } from "~/domain/listings/explore.server";
 import { db } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "explore"] };
@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(locale, "explore");
   const page = await explorePage(await db(), url.searchParams, locale);
   const view = url.searchParams.get("view") === "map" ? "map" : "list";
-  return { ...page, view, title: t("title"), mapStyleUrl: getEnv().MAP_STYLE_URL ?? "/map/style.json" } as const;
+  return { ...page, view, title: t("title") } as const;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, data?.title);
@@ -98,7 +98,7 @@ export default function Explore() {
           {showMap ? (
             <MapPanel
               search={data.search}
-              styleUrl={data.mapStyleUrl}
+              styleUrl={mapStyleUrl()}
               initialView={data.initialView}
               highlighted={highlighted}
               onHighlight={setHighlighted}

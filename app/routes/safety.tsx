@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PhoneIcon } from "~/components/ui/icons";
 import { i18nServer } from "~/domain/i18n/i18next.server";
@@ -39,6 +40,14 @@ export default function Safety() {
       <section>
         <h2>{t("safety.report.title")}</h2>
         <p>{t("safety.report.text")}</p>
+        <p>
+          <Link to="/report" className="button">
+            {t("safety.report.link")}
+          </Link>
+        </p>
+        <p>
+          <Link to="/reports/stats">{t("safety.report.stats")}</Link>
+        </p>
       </section>
       <section>
         <h2>{t("safety.moderators.title")}</h2>

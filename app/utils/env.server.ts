@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { KeyringError, parseKeyring } from "~/domain/reports/crypto.server";
 
 /**
  * Every environment variable the app reads, validated once at start.
@@ -53,6 +54,28 @@ export const EnvSchema = z.object({
     .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
     .pipe(z.array(z.url({ message: "must be a comma-separated list of https:// origins" })))
     .default([]),
+  // Reports (see docs/decisions/010-report-encryption.md)
+  REPORT_ENCRYPTION_KEY: z
+    .string()
+    .trim()
+    .superRefine((value, ctx) => {
+      try {
+        parseKeyring(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: error instanceof KeyringError ? error.message : "is not a valid keyring" });
+      }
+    })
+    .optional(),
+  REPORT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  REPORT_ACCESS_DAYS: z.coerce.number().int().min(1).max(3650).default(365),
+  REPORT_DRAFT_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(120),
+  REPORT_MIN_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(8),
+  REPORT_SUBMIT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(5),
+  REPORT_LOGIN_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  REPORT_RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  QUICK_EXIT_URL: z
+    .url({ protocol: /^https?$/, message: "must be a full http(s) URL, for example https://www.google.com/search?q=weather" })
+    .default("https://www.google.com/search?q=weather"),
 });
 
 export type Env = z.infer<typeof EnvSchema> & {

@@ -9,6 +9,8 @@ import { pinoHttp } from "pino-http";
 import { closeDatabase, getDatabase } from "./db.server";
 import { EnvError, getEnv, type Env } from "./env.server";
 import { getLogger } from "./logger.server";
+import { getReportKeyring } from "~/domain/reports/keys.server";
+import { startRetentionSchedule } from "~/domain/reports/schedule.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -141,6 +143,7 @@ export function createApp(build: ServerBuild, env: Env = getEnv()) {
         requestId: res.locals.requestId as string,
         cspNonce: res.locals.cspNonce as string,
         logger: req.log,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
       }),
     }),
   );
@@ -158,6 +161,12 @@ export async function startServer(build: ServerBuild): Promise<Server> {
       process.exit(1);
     }
     throw error;
+  }
+  try {
+    getReportKeyring();
+  } catch (error) {
+    console.error(`Samen cannot start. Invalid configuration:\n  - ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
   }
   const logger = getLogger();
   if (env.sessionSecretGenerated) {
@@ -179,10 +188,13 @@ export async function startServer(build: ServerBuild): Promise<Server> {
     process.exit(1);
   });
 
+  const retention = startRetentionSchedule(env.REPORT_RETENTION_INTERVAL_MINUTES);
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
+    retention.stop();
     logger.info({ signal }, "shutting down: finishing open requests");
     const force = setTimeout(() => {
       logger.warn("open requests did not finish within 10 s; exiting");

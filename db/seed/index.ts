@@ -1,12 +1,14 @@
 // npm run db:seed — loads the demo town (fictional organisations in a real city).
 //   --if-empty   only seed when there are no listings yet (used by `npm start`)
 //   --reset      remove earlier demo rows first
+import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
-import { listings } from "../schema/index";
+import { listings, supportNetworks } from "../schema/index";
 import { createListings } from "~/domain/listings/commands.server";
 import { closeDatabase, getDatabase } from "~/utils/db.server";
 import { EnvError, getEnv } from "~/utils/env.server";
 import { demoListings, demoTown } from "./demo-town";
+import { demoSupportNetworks } from "./support-networks";
 
 const args = new Set(process.argv.slice(2));
 
@@ -26,6 +28,15 @@ try {
     const fresh = demoListings().filter((listing) => !known.has(listing.slug));
     await createListings(db, fresh);
     console.log(`Seeded the demo town ${demoTown.name}: ${fresh.length} listings.`);
+  }
+  // Support networks for the report form: added whenever they are missing (demo only).
+  if (env.SEED_DEMO) {
+    const networks = await db
+      .insert(supportNetworks)
+      .values(demoSupportNetworks.map((network) => ({ ...network, id: randomUUID() })))
+      .onConflictDoNothing({ target: supportNetworks.slug })
+      .returning({ id: supportNetworks.id });
+    if (networks.length > 0) console.log(`Seeded ${networks.length} demo support networks.`);
   }
   await closeDatabase();
 } catch (error) {

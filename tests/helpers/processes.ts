@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { projectRoot } from "./paths";
+import { e2ePortBase, projectRoot } from "./paths";
 
 export interface NodeResult {
   code: number;
@@ -45,7 +45,20 @@ export interface RunningServer {
 export async function startServer(port: number, env: Record<string, string>): Promise<RunningServer> {
   const child = spawn(process.execPath, ["server.js"], {
     cwd: projectRoot,
-    env: { ...process.env, NODE_ENV: "production", LOG_LEVEL: "warn", ...env, PORT: String(port), HOST: "127.0.0.1" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      // A fixed test key (never used outside tests) and limits that suit fast automated journeys.
+      REPORT_ENCRYPTION_KEY: "test1:c2FtZW4tZTJlLXRlc3Qta2V5LW5vdC1zZWNyZXQhISE=",
+      REPORT_MIN_FILL_SECONDS: "1",
+      REPORT_SUBMIT_LIMIT: "1000",
+      // There is no internet in tests: the quick exit goes to a neutral page the test serves.
+      QUICK_EXIT_URL: `http://127.0.0.1:${e2ePortBase + 90}/`,
+      ...env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

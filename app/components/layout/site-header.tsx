@@ -24,6 +24,9 @@ export function SiteHeader() {
             <li>
               <NavLink to="/safety">{t("nav.safety")}</NavLink>
             </li>
+            <li>
+              <NavLink to="/report">{t("nav.report")}</NavLink>
+            </li>
           </ul>
         </nav>
         <LanguageSwitcher />

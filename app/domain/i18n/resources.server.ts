@@ -3,32 +3,38 @@ import type { Locale, Namespace } from "./config";
 import arCommon from "~/locales/ar/common.json";
 import arExplore from "~/locales/ar/explore.json";
 import arListing from "~/locales/ar/listing.json";
+import arReport from "~/locales/ar/report.json";
 import enCommon from "~/locales/en/common.json";
 import enExplore from "~/locales/en/explore.json";
 import enListing from "~/locales/en/listing.json";
+import enReport from "~/locales/en/report.json";
 import faCommon from "~/locales/fa/common.json";
 import faExplore from "~/locales/fa/explore.json";
 import faListing from "~/locales/fa/listing.json";
+import faReport from "~/locales/fa/report.json";
 import nlCommon from "~/locales/nl/common.json";
 import nlExplore from "~/locales/nl/explore.json";
 import nlListing from "~/locales/nl/listing.json";
+import nlReport from "~/locales/nl/report.json";
 import tiCommon from "~/locales/ti/common.json";
 import tiExplore from "~/locales/ti/explore.json";
 import tiListing from "~/locales/ti/listing.json";
+import tiReport from "~/locales/ti/report.json";
 import ukCommon from "~/locales/uk/common.json";
 import ukExplore from "~/locales/uk/explore.json";
 import ukListing from "~/locales/uk/listing.json";
+import ukReport from "~/locales/uk/report.json";
 
 type Resources = Record<Locale, Record<Namespace, Record<string, unknown>>>;
 
 /** Every translation, bundled into the server build. The browser fetches only what a page needs. */
 export const resources: Resources = {
-  nl: { common: nlCommon, explore: nlExplore, listing: nlListing },
-  en: { common: enCommon, explore: enExplore, listing: enListing },
-  ar: { common: arCommon, explore: arExplore, listing: arListing },
-  uk: { common: ukCommon, explore: ukExplore, listing: ukListing },
-  fa: { common: faCommon, explore: faExplore, listing: faListing },
-  ti: { common: tiCommon, explore: tiExplore, listing: tiListing },
+  nl: { common: nlCommon, explore: nlExplore, listing: nlListing, report: nlReport },
+  en: { common: enCommon, explore: enExplore, listing: enListing, report: enReport },
+  ar: { common: arCommon, explore: arExplore, listing: arListing, report: arReport },
+  uk: { common: ukCommon, explore: ukExplore, listing: ukListing, report: ukReport },
+  fa: { common: faCommon, explore: faExplore, listing: faListing, report: faReport },
+  ti: { common: tiCommon, explore: tiExplore, listing: tiListing, report: tiReport },
 };
 
 /** Changes whenever any translation changes: part of the browser's cache key. */
