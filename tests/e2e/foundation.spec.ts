@@ -13,7 +13,7 @@ test.describe("home page", () => {
     await expect(page.getByRole("link", { name: "Bakkerij De Zon (demo)" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Naar de inhoud" })).toBeAttached();
     await expect(page.getByRole("contentinfo")).toContainText("112");
-    await expect(page).toHaveTitle("Samen");
+    await expect(page).toHaveTitle("Ontdekken · Samen");
   });
 
   test("follows Accept-Language when no language was chosen", async ({ browser, baseURL, checkA11y }) => {
