@@ -1,5 +1,7 @@
+import { gzipSync } from "node:zlib";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { listingsVersion } from "~/domain/listings/cache.server";
 import { resolveExplore } from "~/domain/listings/explore.server";
 import { mapPoints } from "~/domain/listings/map-points.server";
 import { db } from "~/utils/db.server";
@@ -31,10 +33,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { status: 400, headers: { "Cache-Control": "no-store" } },
     );
   }
-  const database = await db();
-  const { filters, center } = await resolveExplore(database, params);
-  const points = await mapPoints(database, filters, center, view.data.extent, view.data.zoom);
-  return Response.json(points, {
-    headers: { "Cache-Control": "public, max-age=60, stale-while-revalidate=300" },
+  const key = [...params].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join("&");
+  const cached = await cachedBody(key, async () => {
+    const database = await db();
+    const { filters, center } = await resolveExplore(database, params);
+    return JSON.stringify(await mapPoints(database, filters, center, view.data.extent, view.data.zoom));
   });
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json; charset=utf-8",
+    "Cache-Control": "public, max-age=60, stale-while-revalidate=300",
+    Vary: "Accept-Encoding",
+  };
+  // Compressed once per answer, not once per request.
+  if (/\bgzip\b/.test(request.headers.get("accept-encoding") ?? "")) {
+    return new Response(cached.gzip, { headers: { ...headers, "Content-Encoding": "gzip" } });
+  }
+  return new Response(cached.body, { headers });
+}
+
+// The same view with the same filters gives the same answer for the minute the response may
+// be cached anyway; the browser snaps its extent to a tile grid so that neighbours share it.
+interface CachedBody {
+  version: number;
+  at: number;
+  body: string;
+  gzip: Buffer<ArrayBuffer>;
+}
+
+const bodies = new Map<string, CachedBody>();
+const BODY_TTL_MS = 60_000;
+
+async function cachedBody(key: string, build: () => Promise<string>): Promise<CachedBody> {
+  const hit = bodies.get(key);
+  if (hit && hit.version === listingsVersion() && Date.now() - hit.at < BODY_TTL_MS) return hit;
+  const body = await build();
+  const entry = { version: listingsVersion(), at: Date.now(), body, gzip: Buffer.from(gzipSync(body, { level: 6 })) };
+  if (bodies.size >= 500) bodies.delete(bodies.keys().next().value!);
+  bodies.set(key, entry);
+  return entry;
 }

@@ -43,11 +43,9 @@ export default function ExploreMap({ search, styleUrl, initialView, highlighted,
     const load = async () => {
       controller?.abort();
       controller = new AbortController();
-      const b = map.getBounds();
-      const extent = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(5)).join(",");
       const params = new URLSearchParams(search);
-      params.set("extent", extent);
-      params.set("zoom", map.getZoom().toFixed(1));
+      params.set("extent", snappedExtent(map.getBounds(), Math.floor(map.getZoom())));
+      params.set("zoom", String(Math.floor(map.getZoom())));
       try {
         const response = await fetch(`/map/points?${params}`, { signal: controller.signal });
         const data = (await response.json()) as { features: Array<{ properties: { count: number } }> };
@@ -196,4 +194,21 @@ export default function ExploreMap({ search, styleUrl, initialView, highlighted,
       </div>
     </>
   );
+}
+
+/**
+ * The view widened to whole map tiles of the current zoom: neighbouring views then ask the
+ * same question, so the browser's HTTP cache and the server's answer cache both help.
+ */
+function snappedExtent(bounds: maplibregl.LngLatBounds, zoom: number): string {
+  const n = 2 ** Math.max(0, zoom);
+  const x = (lng: number) => ((lng + 180) / 360) * n;
+  const y = (lat: number) => ((1 - Math.log(Math.tan((lat * Math.PI) / 180) + 1 / Math.cos((lat * Math.PI) / 180)) / Math.PI) / 2) * n;
+  const lng = (tx: number) => (tx / n) * 360 - 180;
+  const lat = (ty: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * ty) / n))) * 180) / Math.PI;
+  const west = lng(Math.floor(x(bounds.getWest())));
+  const east = lng(Math.ceil(x(bounds.getEast())));
+  const north = lat(Math.floor(y(Math.min(85, bounds.getNorth()))));
+  const south = lat(Math.ceil(y(Math.max(-85, bounds.getSouth()))));
+  return [west, south, east, north].map((v) => Math.max(-180, Math.min(180, v)).toFixed(5)).join(",");
 }
