@@ -33,14 +33,26 @@ export function formatDay(locale: string, day: Date, timeZone: string): string {
   return dateFormat(locale, timeZone, { weekday: "long", day: "numeric", month: "long" }).format(day);
 }
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions) {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 export function formatDistance(locale: string, km: number): string {
   return km < 1
-    ? new Intl.NumberFormat(locale, { style: "unit", unit: "meter", maximumFractionDigits: 0 }).format(
+    ? numberFormat(locale, { style: "unit", unit: "meter", maximumFractionDigits: 0 }).format(
         Math.max(50, Math.round(km * 20) * 50),
       )
-    : new Intl.NumberFormat(locale, { style: "unit", unit: "kilometer", maximumFractionDigits: 1 }).format(km);
+    : numberFormat(locale, { style: "unit", unit: "kilometer", maximumFractionDigits: 1 }).format(km);
 }
 
 export function formatMoney(locale: string, cents: number): string {
-  return new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100);
+  return numberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100);
 }

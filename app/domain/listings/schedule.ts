@@ -47,8 +47,23 @@ export function toLocalString(floatingDate: Date): string {
 
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 
-/** The zone's offset from UTC in minutes at a given instant. */
+const offsetCache = new Map<string, number>();
+
+/**
+ * The zone's offset from UTC in minutes at a given instant. Offsets only change on quarter
+ * hours, so answers are remembered per zone and quarter hour (Intl formatting is slow).
+ */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(instant.getTime() / 900_000)}`;
+  const cached = offsetCache.get(key);
+  if (cached !== undefined) return cached;
+  if (offsetCache.size > 50_000) offsetCache.clear();
+  const offset = computeOffsetMinutes(instant, timeZone);
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+function computeOffsetMinutes(instant: Date, timeZone: string): number {
   let format = offsetFormatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat("en-US", {
@@ -145,11 +160,15 @@ export function nextOccurrences(
   count: number,
   horizonDays = 400,
 ): Occurrence[] {
-  const to = new Date(from.getTime() + horizonDays * 86_400_000);
-  return schedules
-    .flatMap((schedule) => expandSchedule(schedule, timeZone, from, to, count + 20))
-    .sort((a, b) => a.start.getTime() - b.start.getTime())
-    .slice(0, count);
+  // Look a few weeks ahead first; only rare (monthly, far-off) schedules need the long view.
+  for (const days of [Math.min(35, horizonDays), horizonDays]) {
+    const to = new Date(from.getTime() + days * 86_400_000);
+    const found = schedules
+      .flatMap((schedule) => expandSchedule(schedule, timeZone, from, to, count + 20))
+      .sort((a, b) => a.start.getTime() - b.start.getTime());
+    if (found.length >= count || days === horizonDays) return found.slice(0, count);
+  }
+  return [];
 }
 
 export { dayParts, type DayPart };
