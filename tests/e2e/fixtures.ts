@@ -1,8 +1,7 @@
 import { copyFileSync, rmSync } from "node:fs";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
-import { e2ePortBase, projectRoot, templateDatabasePath } from "../helpers/paths";
+import { e2ePortBase, templateDatabasePath, workerDatabasePath } from "../helpers/paths";
 import { startServer, type RunningServer } from "../helpers/processes";
 
 interface PageChecks {
@@ -24,7 +23,7 @@ interface WorkerFixtures {
 export const test = base.extend<PageChecks, WorkerFixtures>({
   server: [
     async ({}, use, workerInfo) => {
-      const dbFile = path.join(projectRoot, "test-results", `e2e-worker-${workerInfo.workerIndex}.db`);
+      const dbFile = workerDatabasePath(workerInfo.workerIndex);
       for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
       copyFileSync(templateDatabasePath, dbFile);
       const server = await startServer(e2ePortBase + workerInfo.workerIndex, {

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { Page } from "@playwright/test";
-import { e2ePortBase } from "../helpers/paths";
+import { e2ePortBase, TEST_REPORT_KEY, workerDatabasePath } from "../helpers/paths";
 import { translation } from "../helpers/locales";
 import { allowConsoleError, expect, test } from "./fixtures";
 
@@ -222,8 +222,45 @@ test.describe("bad input never breaks the report form", () => {
   });
 });
 
-test("statistics show small counts as 'fewer than 5'", async ({ page }) => {
+test("statistics show small counts as 'fewer than 5', and coarse squares on a map", async ({ page, checkA11y }, testInfo) => {
+  // Eight reports straight into this worker's database file: six in one ~1 km square, two in another.
+  const { openDatabase } = await import("~/utils/db.server");
+  const { parseKeyring } = await import("~/domain/reports/crypto.server");
+  const { submitReport } = await import("~/domain/reports/reports.server");
+  const { parseStep } = await import("~/domain/reports/report-form");
+  const handle = await openDatabase({ url: `file:${workerDatabasePath(testInfo.workerIndex)}` });
+  const keyring = parseKeyring(TEST_REPORT_KEY);
+  const step = (name: "what" | "where" | "who" | "help" | "contact", input: Record<string, unknown>) => {
+    const parsed = parseStep(name, input);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    return parsed.value as never;
+  };
+  for (const [lat, lng, n] of [["52.0735", "5.0968", 6], ["52.1166", "5.1108", 2]] as const) {
+    for (let i = 0; i < n; i++) {
+      await submitReport(
+        { db: handle.db, keyring, accessDays: 1 },
+        {
+          what: step("what", { category: "verbal_abuse", description: "Statistics test" }),
+          where: step("where", { date: "2026-11-01", placeKind: "place", place: "", lat, lng }),
+          who: step("who", { affected: "me" }),
+          help: step("help", { help: ["record"] }),
+          contact: step("contact", { contactMethod: "none" }),
+        },
+        "nl",
+      );
+    }
+  }
+  handle.close();
+
   await page.goto("/reports/stats");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(r("nl", "stats.title"));
   await expect(page.getByText(r("nl", "stats.privacy"))).toBeVisible();
+  const areaTable = page.locator("table", { has: page.locator("caption", { hasText: r("nl", "stats.byArea") }) });
+  await expect(areaTable.locator("tbody tr")).toHaveCount(2);
+  await expect(areaTable).toContainText("6");
+  await expect(areaTable).toContainText(r("nl", "stats.fewer").replace("{{threshold}}", "5"));
+  // The map shows squares, never points.
+  await expect(page.getByRole("region", { name: r("nl", "stats.mapLabel") })).toBeVisible();
+  await expect(page.locator(".stats-map canvas")).toBeVisible();
+  await checkA11y();
 });

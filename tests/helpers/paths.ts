@@ -5,3 +5,11 @@ export const templateDatabasePath = path.join(projectRoot, "test-results", "temp
 
 /** First port the e2e servers use (worker servers from here, single servers from +50). */
 export const e2ePortBase = Number(process.env.E2E_PORT_BASE ?? 3300);
+
+/** The database file of one e2e worker's server (a copy of the template). */
+export function workerDatabasePath(workerIndex: number): string {
+  return path.join(projectRoot, "test-results", `e2e-worker-${workerIndex}.db`);
+}
+
+/** The report key every test server uses (test data only; not a secret). */
+export const TEST_REPORT_KEY = "test1:c2FtZW4tZTJlLXRlc3Qta2V5LW5vdC1zZWNyZXQhISE=";

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { e2ePortBase, projectRoot } from "./paths";
+import { e2ePortBase, projectRoot, TEST_REPORT_KEY } from "./paths";
 
 export interface NodeResult {
   code: number;
@@ -50,7 +50,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
       NODE_ENV: "production",
       LOG_LEVEL: "warn",
       // A fixed test key (never used outside tests) and limits that suit fast automated journeys.
-      REPORT_ENCRYPTION_KEY: "test1:c2FtZW4tZTJlLXRlc3Qta2V5LW5vdC1zZWNyZXQhISE=",
+      REPORT_ENCRYPTION_KEY: TEST_REPORT_KEY,
       REPORT_MIN_FILL_SECONDS: "1",
       REPORT_SUBMIT_LIMIT: "1000",
       // There is no internet in tests: the quick exit goes to a neutral page the test serves.

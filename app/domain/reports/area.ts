@@ -17,3 +17,13 @@ export function cellCentre(cell: string): { lat: number; lng: number } | null {
   const lng = (Number(match[2]) + 0.5) * LNG_STEP;
   return { lat: Math.round(lat * 100) / 100, lng: Math.round(lng * 100) / 100 };
 }
+
+/** The cell as a box [west, south, east, north], for the coarse map. */
+export function cellBounds(cell: string): [number, number, number, number] | null {
+  const match = /^(-?\d+):(-?\d+)$/.exec(cell);
+  if (!match) return null;
+  const south = Number(match[1]) * LAT_STEP;
+  const west = Number(match[2]) * LNG_STEP;
+  const round = (n: number) => Math.round(n * 1e4) / 1e4;
+  return [round(west), round(south), round(west + LNG_STEP), round(south + LAT_STEP)];
+}
