@@ -1,6 +1,16 @@
 // Production entry: the Remix server build carries the whole app, including its Express
-// server (app/utils/http-server.server.ts), so this file stays a one-liner.
+// server (app/utils/http-server.server.ts), so this file stays small.
 process.env.NODE_ENV ??= "production";
 
-const build = await import("./build/index.js");
+let build;
+try {
+  build = await import("./build/index.js");
+} catch (error) {
+  // Modules that read the configuration when they load stop here with a plain message.
+  if (error?.name === "EnvError") {
+    console.error(`Samen cannot start. ${error.message}`);
+    process.exit(1);
+  }
+  throw error;
+}
 await build.entry.module.startServer(build);
