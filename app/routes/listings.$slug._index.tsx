@@ -153,7 +153,7 @@ export default function ListingPage() {
                   {upcoming.map((meeting) => (
                     <li key={meeting.key} className={meeting.cancelled ? "is-cancelled" : undefined}>
                       <time dateTime={meeting.start}>
-                        <span className="meeting-day">{meeting.day}</span> <span dir="ltr">{meeting.time}</span>
+                        <span className="meeting-day">{meeting.day}</span> <span>{meeting.time}</span>
                       </time>
                       {meeting.cancelled ? <strong className="cancelled-label">{t("cancelled")}</strong> : null}
                     </li>

@@ -104,7 +104,7 @@ export default function ReportStatusPage() {
   const busy = useNavigation().state !== "idle";
   const errors = result?.errors ?? {};
   const formatDate = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(new Date(iso));
+    new Intl.DateTimeFormat(i18n.language, { calendar: "gregory", dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Amsterdam" }).format(new Date(iso));
 
   if (!view) {
     return (

@@ -20,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await i18nServer.getLocale(request);
   const stats = await getReportStats(await db());
   // Month names are formatted here once, so server and browser render the same text.
-  const format = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
+  const format = new Intl.DateTimeFormat(locale, { calendar: "gregory", month: "long", year: "numeric", timeZone: "UTC" });
   const monthLabels = Object.fromEntries(
     stats.byMonth.map((row) => [row.key, /^\d{4}-\d{2}$/.test(row.key) ? format.format(new Date(`${row.key}-01T00:00:00Z`)) : row.key]),
   );

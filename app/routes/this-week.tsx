@@ -73,7 +73,7 @@ export default function ThisWeek() {
                     const Icon = kindIcons[entry.kind];
                     return (
                       <li key={entry.key} className={entry.cancelled ? "is-cancelled" : undefined}>
-                        <time dateTime={entry.start} dir="ltr" className="agenda-time">
+                        <time dateTime={entry.start} className="agenda-time">
                           {entry.time}
                         </time>
                         <span className="agenda-what">

@@ -6,7 +6,9 @@ function dateFormat(locale: string, timeZone: string, options: Intl.DateTimeForm
   const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    // Dates in the Gregorian calendar everywhere (Farsi would default to the Persian one):
+    // appointments, letters and posters in the Netherlands use it.
+    format = new Intl.DateTimeFormat(locale, { calendar: "gregory", ...options, timeZone });
     dateFormats.set(key, format);
   }
   return format;
