@@ -88,10 +88,9 @@ export async function mapPoints(
   extent: [number, number, number, number],
   zoom: number,
 ): Promise<PointCollection> {
-  const [west, south, east, north] = extent;
   const inView: ExploreFilters = { ...filters, bbox: intersect(filters.bbox, extent) };
   if (!inView.bbox) return { type: "FeatureCollection", features: [], clustered: false };
-  if (zoom < REGION_ZOOM) return clustersInView(db, filters, center, [west, south, east, north], zoom);
+  if (zoom < REGION_ZOOM) return clustersInView(db, filters, center, extent, zoom);
   const rows = await db
     .select({ id: listings.id, slug: listings.slug, kind: listings.kind, title: listings.title, lat: listings.lat, lng: listings.lng })
     .from(listings)
@@ -101,7 +100,7 @@ export async function mapPoints(
     const features = rows.filter((row) => !center || distanceKm(center, row) <= filters.radius).map(pointFeature);
     return { type: "FeatureCollection", features, clustered: false };
   }
-  return clustersInView(db, filters, center, [west, south, east, north], zoom);
+  return clustersInView(db, filters, center, extent, zoom);
 }
 
 async function clustersInView(
