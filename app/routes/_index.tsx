@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FilterForm } from "~/components/listings/filter-form";
+import { ExploreLayout } from "~/components/listings/explore-layout";
 import { ListingCard } from "~/components/listings/listing-card";
 import { Pagination } from "~/components/listings/pagination";
 import { MapPanel } from "~/components/map/map-panel";
@@ -55,24 +55,20 @@ export default function Explore() {
   const showMap = data.view === "map";
 
   return (
-    <div className={`explore${showMap ? " explore-with-map" : ""}`}>
-      <section className="intro" aria-labelledby="explore-title">
-        <h1 id="explore-title">{t("heading")}</h1>
-        <p className="lead">{t("lead")}</p>
-      </section>
-
-      <div className="explore-layout">
-        <aside className="explore-filters" aria-label={t("filters.title")}>
-          <FilterForm
-            action="/"
-            filters={data.filters}
-            languageNames={data.languageNames}
-            activeCount={data.activeCount}
-            placeNotFound={data.placeNotFound}
-            keep={showMap ? { view: "map" } : {}}
-          />
-        </aside>
-
+    <ExploreLayout
+      className={`explore${showMap ? " explore-with-map" : ""}`}
+      titleId="explore-title"
+      title={t("heading")}
+      lead={t("lead")}
+      filters={{
+        action: "/",
+        filters: data.filters,
+        languageNames: data.languageNames,
+        activeCount: data.activeCount,
+        placeNotFound: data.placeNotFound,
+        keep: showMap ? { view: "map" } : {},
+      }}
+    >
         <section className="explore-results" aria-labelledby="results-title">
           <div className="results-header">
             <h2 id="results-title" aria-live="polite">
@@ -140,7 +136,6 @@ export default function Explore() {
             <a href="/feeds/new.atom">{t("feeds.atom")}</a>
           </p>
         </section>
-      </div>
-    </div>
+    </ExploreLayout>
   );
 }

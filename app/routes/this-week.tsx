@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FilterForm } from "~/components/listings/filter-form";
+import { ExploreLayout } from "~/components/listings/explore-layout";
 import { kindIcons } from "~/components/ui/icons";
 import { i18nServer } from "~/domain/i18n/i18next.server";
 import { agenda } from "~/domain/listings/agenda.server";
@@ -34,21 +34,18 @@ export default function ThisWeek() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation(["listing", "explore", "common"]);
   return (
-    <div className="explore">
-      <section className="intro" aria-labelledby="week-title">
-        <h1 id="week-title">{t("week.title")}</h1>
-        <p className="lead">{t("week.lead")}</p>
-      </section>
-      <div className="explore-layout">
-        <aside className="explore-filters" aria-label={t("explore:filters.title")}>
-          <FilterForm
-            action="/this-week"
-            filters={data.filters}
-            languageNames={data.languageNames}
-            activeCount={data.activeCount}
-            placeNotFound={data.placeNotFound}
-          />
-        </aside>
+    <ExploreLayout
+      titleId="week-title"
+      title={t("week.title")}
+      lead={t("week.lead")}
+      filters={{
+        action: "/this-week",
+        filters: data.filters,
+        languageNames: data.languageNames,
+        activeCount: data.activeCount,
+        placeNotFound: data.placeNotFound,
+      }}
+    >
         <section className="explore-results" aria-labelledby="agenda-title">
           <div className="results-header">
             <h2 id="agenda-title">{t("explore:results.count", { count: data.total })}</h2>
@@ -96,7 +93,6 @@ export default function ThisWeek() {
             <a href={`/calendar.ics${data.search ? `?${data.search}` : ""}`}>{t("explore:feeds.ics")}</a>
           </p>
         </section>
-      </div>
-    </div>
+    </ExploreLayout>
   );
 }

@@ -28,6 +28,15 @@ export type PointCollection = FeatureCollection<GeoPoint, PointProperties> & { c
 
 const round = (n: number) => Math.round(n * 1e5) / 1e5;
 
+const pointColumns = {
+  id: listings.id,
+  slug: listings.slug,
+  kind: listings.kind,
+  title: listings.title,
+  lat: listings.lat,
+  lng: listings.lng,
+};
+
 function pointFeature(row: { id: string; slug: string; kind: ListingKind; title: string; lat: number; lng: number }): Feature<GeoPoint, PointProperties> {
   return {
     type: "Feature",
@@ -54,7 +63,7 @@ async function clusterIndex(db: Database, filters: ExploreFilters, center: Point
   }
   const building = (async () => {
     const rows = await db
-      .select({ id: listings.id, slug: listings.slug, kind: listings.kind, title: listings.title, lat: listings.lat, lng: listings.lng })
+      .select(pointColumns)
       .from(listings)
       .where(and(...filterConditions(filters, center)));
     const features = rows
@@ -92,7 +101,7 @@ export async function mapPoints(
   if (!inView.bbox) return { type: "FeatureCollection", features: [], clustered: false };
   if (zoom < REGION_ZOOM) return clustersInView(db, filters, center, extent, zoom);
   const rows = await db
-    .select({ id: listings.id, slug: listings.slug, kind: listings.kind, title: listings.title, lat: listings.lat, lng: listings.lng })
+    .select(pointColumns)
     .from(listings)
     .where(and(...filterConditions(inView, center)))
     .limit(CLIENT_CLUSTER_LIMIT + 1);
