@@ -11,6 +11,7 @@ import maplibreCss from "maplibre-gl/dist/maplibre-gl.css";
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PinPicker, type Pin } from "~/components/map/pin-picker.client";
+import { errorProps, FieldError as SharedFieldError } from "~/components/report/field-error";
 import { consumeRateLimit } from "~/domain/auth/rate-limit.server";
 import { i18nServer } from "~/domain/i18n/i18next.server";
 import { reportDeps } from "~/domain/reports/config.server";
@@ -286,24 +287,14 @@ function Stepper({ step }: { step: ReportStep }) {
   );
 }
 
+/** The form's field error, told the length limit of its field. */
 function FieldError({ name, errors }: { name: string; errors: FieldErrors }) {
-  const { t } = useTranslation("report");
-  const key = errors[name];
-  if (!key) return null;
   const max = name === "description" ? limits.description : name === "place" ? limits.place : limits.short;
-  return (
-    <p className="field-error" id={`${name}-error`}>
-      {t(key, { max })}
-    </p>
-  );
+  return <SharedFieldError name={name} errors={errors} values={{ max }} />;
 }
 
 const str = (values: Values, name: string) => (typeof values[name] === "string" ? (values[name] as string) : "");
 const arr = (values: Values, name: string) => (Array.isArray(values[name]) ? (values[name] as string[]) : []);
-const errorProps = (name: string, errors: FieldErrors, hint?: string) => ({
-  "aria-invalid": errors[name] ? true : undefined,
-  "aria-describedby": [errors[name] ? `${name}-error` : null, hint].filter(Boolean).join(" ") || undefined,
-});
 
 function Optional() {
   const { t } = useTranslation("report");

@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { errorProps, FieldError } from "~/components/report/field-error";
 import { z } from "zod";
 import { consumeRateLimit } from "~/domain/auth/rate-limit.server";
 import { i18nServer } from "~/domain/i18n/i18next.server";
@@ -119,21 +120,13 @@ export default function ReportStatusPage() {
         <Form method="post" replace className="report-form" noValidate>
           <div className="field">
             <label htmlFor="code">{t("status.code")}</label>
-            {errors.code ? (
-              <p className="field-error" id="code-error">
-                {t(errors.code)}
-              </p>
-            ) : null}
-            <input id="code" name="code" type="text" dir="ltr" autoComplete="off" autoCapitalize="characters" spellCheck={false} defaultValue={result?.values.code ?? ""} aria-invalid={errors.code ? true : undefined} aria-describedby={errors.code ? "code-error" : undefined} />
+            <FieldError name="code" errors={errors} />
+            <input id="code" name="code" type="text" dir="ltr" autoComplete="off" autoCapitalize="characters" spellCheck={false} defaultValue={result?.values.code ?? ""} {...errorProps("code", errors)} />
           </div>
           <div className="field">
             <label htmlFor="passphrase">{t("status.passphrase")}</label>
-            {errors.passphrase ? (
-              <p className="field-error" id="passphrase-error">
-                {t(errors.passphrase)}
-              </p>
-            ) : null}
-            <input id="passphrase" name="passphrase" type="password" dir="ltr" autoComplete="off" spellCheck={false} aria-invalid={errors.passphrase ? true : undefined} aria-describedby={errors.passphrase ? "passphrase-error" : undefined} />
+            <FieldError name="passphrase" errors={errors} />
+            <input id="passphrase" name="passphrase" type="password" dir="ltr" autoComplete="off" spellCheck={false} {...errorProps("passphrase", errors)} />
           </div>
           <button type="submit" name="intent" value="open" className="button" disabled={busy}>
             {t("status.open")}

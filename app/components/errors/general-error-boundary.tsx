@@ -12,25 +12,13 @@ export function GeneralErrorBoundary() {
   const root = useRouteLoaderData<RootLoader>("root");
   const status = isRouteErrorResponse(error) ? error.status : 500;
 
-  if (status === 404) {
-    return (
-      <section className="error-page" aria-labelledby="error-title">
-        <h1 id="error-title">{t("errors.notFound.title")}</h1>
-        <p>{t("errors.notFound.text")}</p>
-        <p>
-          <Link to="/" className="button">
-            {t("errors.backHome")}
-          </Link>
-        </p>
-      </section>
-    );
-  }
-  const key = status === 403 || status === 401 ? "forbidden" : status === 400 ? "badRequest" : "generic";
+  const key =
+    status === 404 ? "notFound" : status === 403 || status === 401 ? "forbidden" : status === 400 ? "badRequest" : "generic";
   return (
     <section className="error-page" aria-labelledby="error-title">
       <h1 id="error-title">{t(`errors.${key}.title`)}</h1>
       <p>{t(`errors.${key}.text`)}</p>
-      {root?.requestId ? (
+      {root?.requestId && key !== "notFound" ? (
         <p className="muted">{t("errors.requestId", { id: root.requestId })}</p>
       ) : null}
       <p>
