@@ -1,3 +1,4 @@
+import { homeTown } from "~/domain/geo/town";
 import type { ListingInput } from "~/domain/listings/commands.server";
 import { expandSchedule, type ScheduleInput } from "~/domain/listings/schedule";
 import type { AccessibilityFeature, CefrLevel, OpeningHours, WelcomeFeature } from "../schema/listings";
@@ -7,11 +8,7 @@ import type { AccessibilityFeature, CefrLevel, OpeningHours, WelcomeFeature } fr
  * organisation, club, business and person is fictional and marked "(demo)".
  * Dates are relative to the day of seeding, so the demo never looks stale.
  */
-export const demoTown = {
-  name: "Utrecht",
-  center: { lat: 52.0907, lng: 5.1214 },
-  timezone: "Europe/Amsterdam",
-};
+export const demoTown = homeTown;
 
 interface Area {
   name: string;

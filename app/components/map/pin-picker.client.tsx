@@ -1,6 +1,7 @@
 import type { Map as MapLibreMap, Marker } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { homeTown } from "~/domain/geo/town";
 import { mapStyleUrl } from "./map-style";
 
 export interface Pin {
@@ -8,8 +9,8 @@ export interface Pin {
   lng: number;
 }
 
-/** The demo town's centre (Utrecht), where the map opens when no pin is set. */
-const TOWN_CENTRE: Pin = { lat: 52.0907, lng: 5.1214 };
+/** Where the map opens when no pin is set. */
+const TOWN_CENTRE: Pin = homeTown.center;
 
 /**
  * An optional map pin for the report form. Browser-only (*.client.tsx): render it after

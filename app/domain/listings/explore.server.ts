@@ -1,6 +1,6 @@
 import type { ListingCardView } from "~/components/listings/listing-card";
 import type { InitialView } from "~/components/map/map-types";
-import { demoTown } from "~db/seed/demo-town";
+import { homeTown } from "~/domain/geo/town";
 import { resolvePlace } from "~/domain/geo/geocode.server";
 import { isLocale } from "~/domain/i18n/config";
 import type { Database } from "~/utils/db.server";
@@ -136,5 +136,5 @@ function initialView(
     }
     return { center: [lngs[0]!, lats[0]!], zoom: 14 };
   }
-  return { center: [demoTown.center.lng, demoTown.center.lat], zoom: 12 };
+  return { center: [homeTown.center.lng, homeTown.center.lat], zoom: 12 };
 }
