@@ -1,5 +1,5 @@
 // Production entry: the Remix server build carries the whole app, including its Express
-// server (app/utils/http-server.server.ts), so this file stays small.
+// server (app/server/), , so this file stays small.
 process.env.NODE_ENV ??= "production";
 
 let build;

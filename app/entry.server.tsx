@@ -13,7 +13,7 @@ import { getLogger } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
 
 // The Express server lives in the server build; server.js calls this.
-export { startServer } from "./utils/http-server.server";
+export { startServer } from "./server/start.server";
 
 export const streamTimeout = 5_000;
 

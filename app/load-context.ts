@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { Database } from "~/utils/db.server";
 
 /** What the Express adapter hands to every loader and action. */
 export interface SamenLoadContext {
@@ -7,6 +8,8 @@ export interface SamenLoadContext {
   logger: Logger;
   /** The client's IP address (Express req.ip; honours TRUST_PROXY), for rate limits. */
   clientIp: string;
+  /** The one way routes reach the database. */
+  db: Database;
 }
 
 declare module "@remix-run/node" {

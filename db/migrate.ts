@@ -1,10 +1,12 @@
-// npm run db:migrate — applies pending migrations to DATABASE_URL (the app also does this at start).
-import { closeDatabase, getDatabase } from "~/utils/db.server";
+// npm run db:migrate — applies pending migrations to DATABASE_URL. A release step: run it before
+// starting the new version (`npm start` runs it for the demo); the server refuses to start on a
+// database that still needs migrations.
+import { closeDatabase, getDatabase, migrateDatabase } from "~/utils/db.server";
 import { EnvError, getEnv } from "~/utils/env.server";
 
 try {
   const started = performance.now();
-  await getDatabase();
+  await migrateDatabase((await getDatabase()).db);
   console.log(
     `Migrations applied to ${redactUrl(getEnv().DATABASE_URL)} in ${Math.round(performance.now() - started)} ms`,
   );

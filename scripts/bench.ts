@@ -13,7 +13,7 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { count } from "drizzle-orm";
 import { createListings, type ListingInput } from "~/domain/listings/commands.server";
-import { closeDatabase, getDatabase } from "~/utils/db.server";
+import { closeDatabase, getDatabase, migrateDatabase } from "~/utils/db.server";
 import { listings } from "~db/schema/index";
 
 const argv = process.argv.slice(2);
@@ -72,6 +72,7 @@ async function ensureDatabase() {
   mkdirSync(path.dirname(dbFile), { recursive: true });
   process.env.DATABASE_URL = `file:${dbFile}`;
   const { db } = await getDatabase();
+  await migrateDatabase(db);
   const [row] = await db.select({ n: count() }).from(listings);
   if ((row?.n ?? 0) >= TOTAL) {
     console.log(`Using ${dbFile} (${row?.n} listings)`);

@@ -34,5 +34,7 @@ function run(command, args) {
 }
 
 run(process.execPath, ["scripts/ensure-build.mjs"]);
+// The release step: migrations (the server itself refuses a database that needs them).
+run(process.execPath, ["--import", "tsx", "db/migrate.ts"]);
 run(process.execPath, ["--import", "tsx", "db/seed/index.ts", "--if-empty"]);
 run(process.execPath, ["server.js"]);

@@ -9,16 +9,15 @@ import { MapPanel } from "~/components/map/map-panel";
 import { mapStyleUrl } from "~/components/map/map-style";
 import { i18nServer } from "~/domain/i18n/i18next.server";
 import { explorePage } from "~/domain/listings/explore.server";
-import { db } from "~/utils/db.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "explore"] };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const locale = await i18nServer.getLocale(request);
   const t = await i18nServer.getFixedT(locale, "explore");
-  const page = await explorePage(await db(), url.searchParams, locale);
+  const page = await explorePage(context.db, url.searchParams, locale);
   const view = url.searchParams.get("view") === "map" ? "map" : "list";
   return { ...page, view, title: t("title") } as const;
 }

@@ -3,12 +3,11 @@ import { i18nServer } from "~/domain/i18n/i18next.server";
 import { resolveExplore } from "~/domain/listings/explore.server";
 import { listingsForCalendar } from "~/domain/listings/feeds.server";
 import { icsResponse, listingsCalendar } from "~/domain/listings/ical.server";
-import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 
 /** GET /calendar.ics?<explore filters> — a subscribable calendar for any explore view. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const database = await db();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const database = context.db;
   const params = new URL(request.url).searchParams;
   const { filters, center, placeNotFound } = await resolveExplore(database, params);
   const items = await listingsForCalendar(database, filters, placeNotFound ? null : center);

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { isLocale, localeNames } from "~/domain/i18n/config";
 import { localeCookie } from "~/domain/i18n/i18next.server";
-import { flashCookie } from "~/utils/flash.server";
+import { flashSetCookie } from "~/utils/flash.server";
 import { safeRedirect } from "~/utils/http";
 
 const LanguageFormSchema = z.object({
@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   headers.append("Set-Cookie", await localeCookie.serialize(parsed.data.lng));
   headers.append(
     "Set-Cookie",
-    await flashCookie({
+    await flashSetCookie(request, {
       kind: "success",
       key: "flash.languageChanged",
       values: { language: localeNames[parsed.data.lng] },

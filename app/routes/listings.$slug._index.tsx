@@ -11,15 +11,14 @@ import { languageNames } from "~/domain/listings/explore.server";
 import { formatDay, formatMoney, formatTimeRange } from "~/domain/listings/format";
 import { levelsFromMask } from "~/domain/listings/levels";
 import { listingJsonLd } from "~/domain/listings/structured-data";
-import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { pageTitle } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
 
 export const handle = { i18n: ["common", "explore", "listing"] };
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const detail = await getPublishedListing(await db(), params.slug ?? "");
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const detail = await getPublishedListing(context.db, params.slug ?? "");
   if (!detail) throw new Response("Not found", { status: 404 });
   const { listing, upcoming, schedules } = detail;
   const locale = await i18nServer.getLocale(request);

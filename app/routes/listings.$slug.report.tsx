@@ -4,15 +4,14 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/errors/general-error-boundary";
 import { i18nServer } from "~/domain/i18n/i18next.server";
 import { getPublishedListing } from "~/domain/listings/detail.server";
-import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "listing"] };
 
 /** Until the flag flow exists: how to reach the moderators about this listing. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const detail = await getPublishedListing(await db(), params.slug ?? "", new Date(), 0);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const detail = await getPublishedListing(context.db, params.slug ?? "", new Date(), 0);
   if (!detail) throw new Response("Not found", { status: 404 });
   const t = await i18nServer.getFixedT(request, "listing");
   return {

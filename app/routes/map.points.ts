@@ -1,10 +1,6 @@
-import { gzipSync } from "node:zlib";
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { listingsVersion } from "~/domain/listings/cache.server";
-import { resolveExplore } from "~/domain/listings/explore.server";
-import { mapPoints } from "~/domain/listings/map-points.server";
-import { db } from "~/utils/db.server";
+import { mapPointsAnswer } from "~/domain/listings/map-points.server";
 
 const ExtentSchema = z.object({
   extent: z
@@ -24,7 +20,7 @@ const ExtentSchema = z.object({
  * GET /map/points?extent=w,s,e,n&zoom=z&<explore filters> → slim GeoJSON for the map view.
  * Cacheable for a minute: the same view and filters give the same answer.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const view = ExtentSchema.safeParse({ extent: params.get("extent") ?? "", zoom: params.get("zoom") ?? "" });
   if (!view.success) {
@@ -33,12 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { status: 400, headers: { "Cache-Control": "no-store" } },
     );
   }
-  const key = [...params].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join("&");
-  const cached = await cachedBody(key, async () => {
-    const database = await db();
-    const { filters, center } = await resolveExplore(database, params);
-    return JSON.stringify(await mapPoints(database, filters, center, view.data.extent, view.data.zoom));
-  });
+  const cached = await mapPointsAnswer(context.db, params, view.data.extent, view.data.zoom);
   const headers: Record<string, string> = {
     "Content-Type": "application/json; charset=utf-8",
     "Cache-Control": "public, max-age=60, stale-while-revalidate=300",
@@ -49,26 +40,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
     return new Response(cached.gzip, { headers: { ...headers, "Content-Encoding": "gzip" } });
   }
   return new Response(cached.body, { headers });
-}
-
-// The same view with the same filters gives the same answer for the minute the response may
-// be cached anyway; the browser snaps its extent to a tile grid so that neighbours share it.
-interface CachedBody {
-  version: number;
-  at: number;
-  body: string;
-  gzip: Buffer<ArrayBuffer>;
-}
-
-const bodies = new Map<string, CachedBody>();
-const BODY_TTL_MS = 60_000;
-
-async function cachedBody(key: string, build: () => Promise<string>): Promise<CachedBody> {
-  const hit = bodies.get(key);
-  if (hit && hit.version === listingsVersion() && Date.now() - hit.at < BODY_TTL_MS) return hit;
-  const body = await build();
-  const entry = { version: listingsVersion(), at: Date.now(), body, gzip: Buffer.from(gzipSync(body, { level: 6 })) };
-  if (bodies.size >= 500) bodies.delete(bodies.keys().next().value!);
-  bodies.set(key, entry);
-  return entry;
 }

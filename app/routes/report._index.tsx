@@ -12,10 +12,10 @@ import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PinPicker, type Pin } from "~/components/map/pin-picker.client";
 import { errorProps, FieldError as SharedFieldError } from "~/components/report/field-error";
-import { consumeRateLimit } from "~/domain/auth/rate-limit.server";
 import { i18nServer } from "~/domain/i18n/i18next.server";
-import { reportDeps } from "~/domain/reports/config.server";
-import { draftCookie, formStamp, readFormStamp, receiptCookie } from "~/domain/reports/cookies.server";
+import { consumeLimit, formStamp, isHoneypotFilled, readStamp } from "~/http/guards.server";
+import { reportConfig } from "~/domain/reports/config.server";
+import { draftCookie, receiptCookie } from "~/domain/reports/cookies.server";
 import { createDraft, deleteDraft, readDraft, saveDraft, type Draft } from "~/domain/reports/drafts.server";
 import {
   affectedOptions,
@@ -34,8 +34,10 @@ import {
   type ReportStep,
 } from "~/domain/reports/report-form";
 import { listNetworksFor, submitReport, type NetworkChoice } from "~/domain/reports/reports.server";
+import type { Database } from "~/utils/db.server";
+import { HONEYPOT_FIELD, STAMP_FIELD } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
-import { reportCategories, reportPlaceKinds } from "~db/schema/reports";
+import { reportCategories, reportPlaceKinds } from "~/domain/reports/vocabulary";
 
 export const handle = { i18n: ["common", "report"] };
 
@@ -46,15 +48,14 @@ export const headers = () => ({ "Cache-Control": "no-store" });
 type Values = Record<string, string | string[]>;
 type Notice = "draftGone" | "stepMissing" | "tooFast" | "rateLimited" | null;
 
-async function loadDraft(request: Request) {
-  const deps = await reportDeps();
+async function loadDraft(request: Request, db: Database) {
+  const deps = { ...reportConfig(), db };
   const ref = await draftCookie.read(deps.keyring, request);
   const draft = ref ? await readDraft(deps, ref.draftId) : null;
   return { deps, draft };
 }
 
-async function networksFor(draft: Draft, locale: string): Promise<NetworkChoice[]> {
-  const { db } = await reportDeps();
+async function networksFor(db: Database, draft: Draft, locale: string): Promise<NetworkChoice[]> {
   const category = draft.data.what?.category;
   if (!category) return [];
   const where = draft.data.where;
@@ -63,8 +64,8 @@ async function networksFor(draft: Draft, locale: string): Promise<NetworkChoice[
 }
 
 /** What the reviewer sees and what is needed to render a step. */
-async function stepData(draft: Draft, step: ReportStep, locale: string) {
-  const networks = step === "help" || step === "review" ? await networksFor(draft, locale) : [];
+async function stepData(db: Database, draft: Draft, step: ReportStep, locale: string) {
+  const networks = step === "help" || step === "review" ? await networksFor(db, draft, locale) : [];
   return {
     values: (step === "review" ? {} : (draft.raw[step] ?? {})) as Values,
     networks,
@@ -72,12 +73,12 @@ async function stepData(draft: Draft, step: ReportStep, locale: string) {
   };
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await i18nServer.getLocale(request);
   const t = await i18nServer.getFixedT(request, "report");
   const url = new URL(request.url);
   const requested = url.searchParams.get("step");
-  const { deps, draft } = await loadDraft(request);
+  const { draft } = await loadDraft(request, context.db);
   if (!draft || requested === null) {
     return data(
       {
@@ -85,7 +86,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         title: t("intro.title"),
         hasDraft: Boolean(draft),
         notice: (requested !== null && !draft ? "draftGone" : null) as Notice,
-        stamp: formStamp(deps.keyring),
+        stamp: formStamp(),
         step: null,
         values: {} as Values,
         networks: [] as NetworkChoice[],
@@ -109,7 +110,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       notice,
       stamp: null,
       step,
-      ...(await stepData(draft, step, locale)),
+      ...(await stepData(context.db, draft, step, locale)),
     },
     { headers: { "Cache-Control": "no-store" } },
   );
@@ -123,24 +124,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
   const locale = await i18nServer.getLocale(request);
-  const { deps, draft } = await loadDraft(request);
+  const { deps, draft } = await loadDraft(request, context.db);
 
   // Honeypot: people never see this field; robots fill it. Say nothing, keep nothing.
-  if (typeof form.get("website") === "string" && form.get("website") !== "") {
+  if (isHoneypotFilled(form)) {
     context.logger.info("report honeypot filled");
     return redirect("/report");
   }
 
   if (intent === "start") {
     if (draft) return redirect(stepUrl(firstMissingStep(draft.data)));
-    const limit = await consumeRateLimit(deps.db, deps.startLimit, context.clientIp);
+    const limit = await consumeLimit(context, deps.startLimit);
     if (!limit.allowed) {
       return data({ step: null, errors: {} as FieldErrors, values: {} as Values, notice: "rateLimited" as Notice }, { status: 429 });
     }
-    const startedAt = readFormStamp(deps.keyring, form.get("stamp")) ?? Date.now();
+    const startedAt = readStamp(form.get(STAMP_FIELD)) ?? Date.now();
     const created = await createDraft(deps, new Date(startedAt));
     return redirect(stepUrl("what"), {
-      headers: { "Set-Cookie": await draftCookie.write(deps.keyring, { draftId: created.id }, deps.draftMinutes * 60_000) },
+      headers: { "Set-Cookie": await draftCookie.write(deps.keyring, request, { draftId: created.id }, deps.draftMinutes * 60_000) },
     });
   }
 
@@ -179,7 +180,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (Date.now() - draft.startedAt.getTime() < deps.minFillSeconds * 1000) {
       return data({ step, errors: {} as FieldErrors, values: {} as Values, notice: "tooFast" as Notice }, { status: 400 });
     }
-    const limit = await consumeRateLimit(deps.db, deps.submitLimit, context.clientIp);
+    const limit = await consumeLimit(context, deps.submitLimit);
     if (!limit.allowed) {
       return data({ step, errors: {} as FieldErrors, values: {} as Values, notice: "rateLimited" as Notice }, { status: 429 });
     }
@@ -187,10 +188,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await deleteDraft(deps.db, draft.id);
     context.logger.info("report received");
     const headers = new Headers();
-    headers.append("Set-Cookie", await draftCookie.clear());
+    headers.append("Set-Cookie", await draftCookie.clear(request));
     headers.append(
       "Set-Cookie",
-      await receiptCookie.write(deps.keyring, { trackingCode: receipt.trackingCode, passphrase: receipt.passphrase }, 15 * 60_000),
+      await receiptCookie.write(deps.keyring, request, { trackingCode: receipt.trackingCode, passphrase: receipt.passphrase }, 15 * 60_000),
     );
     return redirect("/report/sent", { headers });
   }
@@ -240,7 +241,7 @@ function Honeypot() {
     <div className="hp" aria-hidden="true">
       <label>
         {t("form.honeypot")}
-        <input type="text" name="website" tabIndex={-1} autoComplete="off" defaultValue="" />
+        <input type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
       </label>
     </div>
   );
@@ -264,7 +265,7 @@ function Intro({ stamp, hasDraft, notice }: { stamp: string; hasDraft: boolean; 
       </ul>
       <p>{t("intro.steps")}</p>
       <Form method="post" action="/report?index" replace className="report-start">
-        <input type="hidden" name="stamp" value={stamp} />
+        <input type="hidden" name={STAMP_FIELD} value={stamp} />
         <Honeypot />
         <button type="submit" name="intent" value="start" className="button">
           {hasDraft ? t("intro.continue") : t("intro.start")}

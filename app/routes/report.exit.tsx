@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import { reportDeps } from "~/domain/reports/config.server";
+import { reportConfig } from "~/domain/reports/config.server";
 import { accessCookie, draftCookie } from "~/domain/reports/cookies.server";
 import { deleteDraft } from "~/domain/reports/drafts.server";
 
@@ -7,12 +7,12 @@ import { deleteDraft } from "~/domain/reports/drafts.server";
  * Quick exit: forgets the draft and the status-page session on this device, then sends the
  * browser to a neutral site (QUICK_EXIT_URL). A GET, so a plain link works without JavaScript.
  */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const deps = await reportDeps();
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const deps = { ...reportConfig(), db: context.db };
   const draft = await draftCookie.read(deps.keyring, request);
   if (draft) await deleteDraft(deps.db, draft.draftId);
   const headers = new Headers({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
-  headers.append("Set-Cookie", await draftCookie.clear());
-  headers.append("Set-Cookie", await accessCookie.clear());
+  headers.append("Set-Cookie", await draftCookie.clear(request));
+  headers.append("Set-Cookie", await accessCookie.clear(request));
   return redirect(deps.quickExitUrl, { headers });
 }

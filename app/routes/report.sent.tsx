@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { i18nServer } from "~/domain/i18n/i18next.server";
-import { reportDeps } from "~/domain/reports/config.server";
+import { reportConfig } from "~/domain/reports/config.server";
 import { receiptCookie } from "~/domain/reports/cookies.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -13,11 +13,11 @@ export const headers = () => ({ "Cache-Control": "no-store" });
 /** Shows the tracking code and passphrase exactly once: the receipt cookie is cleared right away. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "report");
-  const { keyring } = await reportDeps();
+  const { keyring } = reportConfig();
   const receipt = await receiptCookie.read(keyring, request);
   return data(
     { title: t("sent.title"), receipt: receipt ? { trackingCode: receipt.trackingCode, passphrase: receipt.passphrase } : null },
-    { headers: { "Set-Cookie": await receiptCookie.clear(), "Cache-Control": "no-store" } },
+    { headers: { "Set-Cookie": await receiptCookie.clear(request), "Cache-Control": "no-store" } },
   );
 }
 

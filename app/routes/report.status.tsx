@@ -3,10 +3,10 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { errorProps, FieldError } from "~/components/report/field-error";
 import { z } from "zod";
-import { consumeRateLimit } from "~/domain/auth/rate-limit.server";
 import { i18nServer } from "~/domain/i18n/i18next.server";
+import { consumeLimit } from "~/http/guards.server";
 import { limits } from "~/domain/reports/report-form";
-import { reportDeps } from "~/domain/reports/config.server";
+import { reportConfig } from "~/domain/reports/config.server";
 import { accessCookie } from "~/domain/reports/cookies.server";
 import { addMessage, getReportView, openReport, ReportClosedError, withdrawReport } from "~/domain/reports/reports.server";
 import { StatusTransitionError } from "~/domain/reports/status";
@@ -18,9 +18,9 @@ export const headers = () => ({ "Cache-Control": "no-store" });
 
 const ACCESS_MS = 30 * 60_000;
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "report");
-  const deps = await reportDeps();
+  const deps = { ...reportConfig(), db: context.db };
   const access = await accessCookie.read(deps.keyring, request);
   const view = access ? await getReportView(deps, access.reportId) : null;
   return data({ title: t("status.title"), view }, { headers: { "Cache-Control": "no-store" } });
@@ -43,7 +43,7 @@ const fail = (errors: Record<string, string>, values: Record<string, string>, st
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = form.get("intent");
-  const deps = await reportDeps();
+  const deps = { ...reportConfig(), db: context.db };
   const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
 
   if (intent === "open") {
@@ -59,12 +59,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return fail({ form: `status.errors.${result.reason}` }, values, result.reason === "rate_limited" ? 429 : 400);
     }
     return redirect("/report/status", {
-      headers: { "Set-Cookie": await accessCookie.write(deps.keyring, { reportId: result.reportId }, ACCESS_MS) },
+      headers: { "Set-Cookie": await accessCookie.write(deps.keyring, request, { reportId: result.reportId }, ACCESS_MS) },
     });
   }
 
   if (intent === "leave") {
-    return redirect("/report/status", { headers: { "Set-Cookie": await accessCookie.clear() } });
+    return redirect("/report/status", { headers: { "Set-Cookie": await accessCookie.clear(request) } });
   }
 
   const access = await accessCookie.read(deps.keyring, request);
@@ -73,7 +73,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (intent === "message") {
     const parsed = MessageSchema.safeParse({ body: text("body") });
     if (!parsed.success) return fail({ body: parsed.error.issues[0]?.message ?? "status.errors.messageRequired" }, { body: text("body").slice(0, limits.message * 2) });
-    const limit = await consumeRateLimit(deps.db, deps.messageLimit, access.reportId);
+    const limit = await consumeLimit(context, deps.messageLimit, access.reportId);
     if (!limit.allowed) return fail({ body: "status.errors.rate_limited" }, { body: parsed.data.body }, 429);
     try {
       await addMessage(deps, access.reportId, "reporter", parsed.data.body);
@@ -81,7 +81,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (error instanceof ReportClosedError) return fail({ form: "status.errors.closed" }, {});
       throw error;
     }
-    return redirectWithFlash("/report/status", { kind: "success", key: "report:status.messageSent" });
+    return redirectWithFlash(request, "/report/status", { kind: "success", key: "report:status.messageSent" });
   }
 
   if (intent === "withdraw") {
@@ -92,7 +92,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (error instanceof StatusTransitionError) return fail({ form: "status.errors.closed" }, {});
       throw error;
     }
-    return redirectWithFlash("/report/status", { kind: "success", key: "report:status.withdrawn" });
+    return redirectWithFlash(request, "/report/status", { kind: "success", key: "report:status.withdrawn" });
   }
 
   return fail({ form: "status.errors.invalid" }, {});

@@ -7,7 +7,6 @@ import { i18nServer } from "~/domain/i18n/i18next.server";
 import { cellBounds, cellCentre } from "~/domain/reports/area";
 import type { ShownCount } from "~/domain/reports/stats";
 import { getReportStats } from "~/domain/reports/stats.server";
-import { db } from "~/utils/db.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "report"] };
@@ -15,10 +14,10 @@ export const handle = { i18n: ["common", "report"] };
 // MapLibre loads only in the browser, and only on this page.
 const AreaMap = lazy(() => import("~/components/map/area-map.client"));
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "report");
   const locale = await i18nServer.getLocale(request);
-  const stats = await getReportStats(await db());
+  const stats = await getReportStats(context.db);
   // Month names are formatted here once, so server and browser render the same text.
   const format = new Intl.DateTimeFormat(locale, { calendar: "gregory", month: "long", year: "numeric", timeZone: "UTC" });
   const monthLabels = Object.fromEntries(

@@ -7,15 +7,14 @@ import { i18nServer } from "~/domain/i18n/i18next.server";
 import { agenda } from "~/domain/listings/agenda.server";
 import { languageNames, searchWithLanguage } from "~/domain/listings/explore.server";
 import { activeFilterKeys } from "~/domain/listings/filters";
-import { db } from "~/utils/db.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "explore", "listing"] };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await i18nServer.getLocale(request);
   const t = await i18nServer.getFixedT(locale, "listing");
-  const result = await agenda(await db(), new URL(request.url).searchParams, locale);
+  const result = await agenda(context.db, new URL(request.url).searchParams, locale);
   return {
     title: t("week.title"),
     filters: result.filters,

@@ -1,8 +1,9 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { createClient, type Client } from "@libsql/client";
 import { drizzle, type LibSQLDatabase } from "drizzle-orm/libsql";
 import { migrate } from "drizzle-orm/libsql/migrator";
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import * as schema from "~db/schema/index";
 import { getEnv } from "./env.server";
 
@@ -54,9 +55,29 @@ export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHand
 
 export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 
-/** Applies every pending migration from db/migrations (takes milliseconds when none are). */
+/**
+ * Applies every pending migration from db/migrations (takes milliseconds when none are). A
+ * release step (`npm run db:migrate`; `npm start` runs it for the demo), not something each app
+ * process does at start: several instances must not race to change the schema.
+ */
 export async function migrateDatabase(db: Database): Promise<void> {
   await migrate(db, { migrationsFolder });
+}
+
+/** The tags of migrations in db/migrations that the database has not had yet. */
+export async function pendingMigrations(client: Client): Promise<string[]> {
+  const journal = readMigrationFiles({ migrationsFolder });
+  const tags = (JSON.parse(readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as { entries: { tag: string; when: number }[] }).entries;
+  let last = -1;
+  try {
+    const result = await client.execute("SELECT max(created_at) AS last FROM __drizzle_migrations");
+    last = Number(result.rows[0]?.last ?? -1);
+  } catch {
+    // no migrations table yet: everything is pending
+  }
+  return journal
+    .filter((migration) => migration.folderMillis > last)
+    .map((migration) => tags.find((entry) => entry.when === migration.folderMillis)?.tag ?? String(migration.folderMillis));
 }
 
 declare global {
@@ -64,7 +85,7 @@ declare global {
   var __samenDatabase: Promise<DatabaseHandle> | undefined;
 }
 
-/** The app's shared database, opened (and migrated) on first use. */
+/** The app's shared database, opened on first use (migrations are a release step: db:migrate). */
 export function getDatabase(): Promise<DatabaseHandle> {
   globalThis.__samenDatabase ??= (async () => {
     const env = getEnv();
@@ -74,15 +95,9 @@ export function getDatabase(): Promise<DatabaseHandle> {
       syncUrl: env.DATABASE_SYNC_URL,
       busyTimeoutMs: env.DATABASE_BUSY_TIMEOUT_MS,
     });
-    await migrateDatabase(handle.db);
     return handle;
   })();
   return globalThis.__samenDatabase;
-}
-
-/** Shorthand for route loaders and actions. */
-export async function db(): Promise<Database> {
-  return (await getDatabase()).db;
 }
 
 export async function closeDatabase(): Promise<void> {

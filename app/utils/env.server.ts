@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { KeyringError, parseKeyring } from "~/domain/reports/crypto.server";
+import { KeyringError, parseKeyring } from "./crypto.server";
 
 /**
  * Every environment variable the app reads, validated once at start.

@@ -3,3 +3,4 @@ export * from "./listings";
 export * from "./support-networks";
 export * from "./reports";
 export * from "./rate-limits";
+export * from "./system";

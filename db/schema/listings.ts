@@ -9,9 +9,8 @@ import {
   text,
 } from "drizzle-orm/sqlite-core";
 
-export * from "./enums";
-import type { AccessibilityFeature, OpeningHours, WelcomeFeature } from "./enums";
-import { businessCategories, clubFormats, listingKinds, listingStatuses } from "./enums";
+import type { AccessibilityFeature, OpeningHours, WelcomeFeature } from "../../app/domain/listings/vocabulary";
+import { businessCategories, clubFormats, listingKinds, listingStatuses } from "../../app/domain/listings/vocabulary";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 

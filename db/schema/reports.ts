@@ -1,40 +1,21 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { supportNetworks } from "./support-networks";
-
-export const reportCategories = [
-  "verbal_abuse",
-  "threat",
-  "harassment",
-  "school_bullying",
-  "online_hate",
-  "property_damage",
-  "physical_violence",
-  "discrimination_service",
-  "other",
-] as const;
-export type ReportCategory = (typeof reportCategories)[number];
-
-export const reportStatuses = [
-  "received",
-  "in_review",
-  "forwarded",
-  "acknowledged",
-  "closed",
-  "withdrawn",
-] as const;
-export type ReportStatus = (typeof reportStatuses)[number];
-
-/** Where it happened, coarsely: a place (with optional pin), or one of the placeless kinds. */
-export const reportPlaceKinds = ["place", "online", "school", "work"] as const;
-export type ReportPlaceKind = (typeof reportPlaceKinds)[number];
+import {
+  messageAuthors,
+  reportActors,
+  reportCategories,
+  reportHistoryKinds,
+  reportPlaceKinds,
+  reportStatuses,
+} from "../../app/domain/reports/vocabulary";
 
 const now = sql`(cast(unixepoch('subsec') * 1000 as integer))`;
 
 /**
  * One report. Only what statistics and queues need is plain; everything the reporter wrote,
  * the exact pin and contact details are in `content`, encrypted (AES-256-GCM, see
- * app/domain/reports/crypto.server.ts). Rows are never deleted by the app; retention empties
+ * app/utils/crypto.server.ts). Rows are never deleted by the app; retention empties
  * `content` and keeps the statistical columns.
  */
 export const reports = sqliteTable(
@@ -83,9 +64,6 @@ export const reportConsents = sqliteTable(
   (table) => [primaryKey({ columns: [table.reportId, table.networkId] })],
 );
 
-export const reportHistoryKinds = ["status_changed", "content_erased"] as const;
-export const reportActors = ["reporter", "moderator", "system"] as const;
-
 /** Append-only: every status change (and content erasure) of a report. */
 export const reportStatusHistory = sqliteTable(
   "report_status_history",
@@ -113,7 +91,7 @@ export const reportMessages = sqliteTable(
     reportId: text("report_id")
       .notNull()
       .references(() => reports.id, { onDelete: "restrict" }),
-    author: text("author", { enum: ["reporter", "moderator"] }).notNull(),
+    author: text("author", { enum: messageAuthors }).notNull(),
     body: text("body"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
   },
@@ -134,6 +112,42 @@ export const reportDrafts = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
   },
   (table) => [index("report_drafts_expires_idx").on(table.expiresAt)],
+);
+
+/**
+ * A signed-in status page (tracking code + passphrase were right). The cookie carries a random
+ * token; only its sha256 is stored here, so "leave" and withdrawal end the session on the server
+ * and a copied cookie stops working.
+ */
+export const reportSessions = sqliteTable(
+  "report_sessions",
+  {
+    /** sha256 (hex) of the random token in the cookie. */
+    id: text("id").primaryKey(),
+    reportId: text("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "restrict" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("report_sessions_report_idx").on(table.reportId), index("report_sessions_expires_idx").on(table.expiresAt)],
+);
+
+/**
+ * Published statistics: one immutable snapshot per publication, computed by a job over whole
+ * periods only (see docs/decisions on report statistics). The public page reads only these.
+ */
+export const reportStatSnapshots = sqliteTable(
+  "report_stat_snapshots",
+  {
+    id: text("id").primaryKey(),
+    /** The last whole period the snapshot includes, e.g. "2026-10". */
+    coversUntil: text("covers_until").notNull().unique(),
+    /** The k (smallest group) the snapshot was made with. */
+    k: integer("k").notNull(),
+    /** The published numbers (JSON). */
+    data: text("data", { mode: "json" }).$type<unknown>().notNull(),
+    publishedAt: integer("published_at", { mode: "timestamp_ms" }).notNull(),
+  },
 );
 
 export type Report = typeof reports.$inferSelect;

@@ -1,7 +1,7 @@
 import { homeTown } from "~/domain/geo/town";
 import type { ListingInput } from "~/domain/listings/commands.server";
 import { expandSchedule, type ScheduleInput } from "~/domain/listings/schedule";
-import type { AccessibilityFeature, CefrLevel, OpeningHours, WelcomeFeature } from "../schema/listings";
+import type { AccessibilityFeature, CefrLevel, OpeningHours, WelcomeFeature } from "~/domain/listings/vocabulary";
 
 /**
  * Demo town: Utrecht, the Netherlands. Neighbourhoods and streets are real; every

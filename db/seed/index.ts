@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { listings, supportNetworks } from "../schema/index";
 import { createListings } from "~/domain/listings/commands.server";
-import { closeDatabase, getDatabase } from "~/utils/db.server";
+import { closeDatabase, getDatabase, migrateDatabase } from "~/utils/db.server";
 import { EnvError, getEnv } from "~/utils/env.server";
 import { demoListings, demoTown } from "./demo-town";
 import { demoSupportNetworks } from "./support-networks";
@@ -15,6 +15,8 @@ const args = new Set(process.argv.slice(2));
 try {
   const env = getEnv();
   const { db } = await getDatabase();
+  // Seeding is for demos and tests: bring the schema up to date first.
+  await migrateDatabase(db);
   const [existing] = await db.select({ n: count() }).from(listings);
   if (args.has("--if-empty") && ((existing?.n ?? 0) > 0 || !env.SEED_DEMO)) {
     console.log(

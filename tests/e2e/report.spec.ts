@@ -99,7 +99,7 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
     for (const locale of ["nl", "ar"]) {
       test(`${locale}: witness report${javaScriptEnabled ? " with a map pin" : ""}, code, status, message, withdraw`, async ({ page, checkA11y, baseURL }) => {
-        test.setTimeout(90_000);
+        test.setTimeout(180_000);
         await chooseLanguage(page, baseURL!, locale);
         const { code, passphrase } = await reportAsWitness(page, checkA11y, locale, javaScriptEnabled);
         if (locale === "ar") await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
@@ -110,7 +110,7 @@ for (const javaScriptEnabled of [true, false]) {
 }
 
 test("quick exit leaves no report page in history and forgets the draft", async ({ page, checkA11y }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   // Stands in for the neutral outside site (QUICK_EXIT_URL points here in tests).
   const neutral = createServer((_req, res) => {
     res.writeHead(200, { "Content-Type": "text/html" });
@@ -155,7 +155,7 @@ test.describe("bad input never breaks the report form", () => {
   test.use({ javaScriptEnabled: false });
 
   test("over-long fields, invalid dates, HTML in every field, missing steps", async ({ page, checkA11y, baseURL }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(120_000);
     const post = (step: string, form: Record<string, string>) =>
       page.request.post(`/report?index&step=${step}`, {
         form: { step, intent: "next", ...form },
@@ -225,7 +225,7 @@ test.describe("bad input never breaks the report form", () => {
 test("statistics show small counts as 'fewer than 5', and coarse squares on a map", async ({ page, checkA11y }, testInfo) => {
   // Eight reports straight into this worker's database file: six in one ~1 km square, two in another.
   const { openDatabase } = await import("~/utils/db.server");
-  const { parseKeyring } = await import("~/domain/reports/crypto.server");
+  const { parseKeyring } = await import("~/utils/crypto.server");
   const { submitReport } = await import("~/domain/reports/reports.server");
   const { parseStep } = await import("~/domain/reports/report-form");
   const handle = await openDatabase({ url: `file:${workerDatabasePath(testInfo.workerIndex)}` });

@@ -9,7 +9,10 @@ const dir = mkdtempSync(path.join(tmpdir(), "samen-discovery-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "samen.db")}`;
 
 const { createListings } = await import("~/domain/listings/commands.server");
-const { db, closeDatabase } = await import("~/utils/db.server");
+const { getDatabase, migrateDatabase, closeDatabase } = await import("~/utils/db.server");
+const database = (await getDatabase()).db;
+await migrateDatabase(database);
+const db = async () => database;
 const { demoListings } = await import("~db/seed/demo-town");
 const { parseExploreFilters } = await import("~/domain/listings/filters");
 const { searchListings, countListings } = await import("~/domain/listings/search.server");
@@ -24,7 +27,7 @@ const NOW = new Date("2026-11-29T10:00:00Z");
 const args = (url: string, params: Record<string, string> = {}) => ({
   request: new Request(`http://samen.test${url}`),
   params,
-  context: {} as never,
+  context: { db: database } as never,
 });
 const filters = (query: string) => parseExploreFilters(new URLSearchParams(query)).filters;
 

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { resolvePlace as ResolvePlace } from "~/domain/geo/geocode.server";
-import type { closeDatabase as CloseDatabase, db as Db } from "~/utils/db.server";
+import type { closeDatabase as CloseDatabase, Database } from "~/utils/db.server";
 
 // A real HTTP peer that answers like PDOK's Locatieserver, on loopback.
 const dir = mkdtempSync(path.join(tmpdir(), "samen-geo-"));
@@ -22,7 +22,8 @@ const server: Server = createServer((request, response) => {
 });
 
 let resolvePlace: typeof ResolvePlace;
-let db: typeof Db;
+let database: Database;
+const db = async () => database;
 let closeDatabase: typeof CloseDatabase;
 
 beforeAll(async () => {
@@ -32,7 +33,10 @@ beforeAll(async () => {
   process.env.GEOCODER = "pdok";
   process.env.GEOCODER_URL = `http://127.0.0.1:${port}/free`;
   ({ resolvePlace } = await import("~/domain/geo/geocode.server"));
-  ({ db, closeDatabase } = await import("~/utils/db.server"));
+  const dbModule = await import("~/utils/db.server");
+  closeDatabase = dbModule.closeDatabase;
+  database = (await dbModule.getDatabase()).db;
+  await dbModule.migrateDatabase(database);
   const { createListings } = await import("~/domain/listings/commands.server");
   const { demoListings } = await import("~db/seed/demo-town");
   await createListings(await db(), demoListings());

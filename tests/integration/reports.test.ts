@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateKeyEntry, parseKeyring } from "~/domain/reports/crypto.server";
+import { generateKeyEntry, parseKeyring } from "~/utils/crypto.server";
 import { runRetention } from "~/domain/reports/retention.server";
 import { rotateReportKeys } from "~/domain/reports/rotate.server";
 import { getReportStats } from "~/domain/reports/stats.server";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { cefrLevels } from "~db/schema/enums";
+import { cefrLevels } from "~/domain/listings/vocabulary";
 
 interface BadgeSource {
   costCents: number;

@@ -1,7 +1,7 @@
 import { Form, Link, useLocation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { cefrLevels, listingKinds } from "~db/schema/enums";
+import { cefrLevels, listingKinds } from "~/domain/listings/vocabulary";
 import type { ExploreFilters } from "~/domain/listings/filters";
 import { dayParts, filterLanguages, flagFilters, radiusOptions, weekdays } from "~/domain/listings/filter-options";
 

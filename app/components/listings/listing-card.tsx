@@ -1,15 +1,8 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ListingCardRow } from "~/domain/listings/search.server";
+import type { ListingCardView } from "~/domain/listings/views";
 import { kindIcons } from "../ui/icons";
 import { ListingBadges } from "./badges";
-
-/** A result as the card shows it: formatted on the server in the viewer's language. */
-export type ListingCardView = Omit<ListingCardRow, "lat" | "lng" | "timezone" | "practiceLanguages"> & {
-  costLabel: string;
-  nextLabel: string | null;
-  distanceLabel: string | null;
-};
 
 export function ListingCard({ item, highlighted }: { item: ListingCardView; highlighted?: boolean }) {
   const { t } = useTranslation("explore");

@@ -1,8 +1,4 @@
-export interface InitialView {
-  center: [number, number];
-  zoom: number;
-  bounds?: [number, number, number, number];
-}
+import type { InitialView } from "~/domain/listings/views";
 
 export interface MapViewProps {
   /** The explore filters as a query string (without view/page). */

@@ -5,6 +5,7 @@ import * as topojsonModule from "topojson-client";
 import * as vtPbfModule from "vt-pbf";
 import type { FeatureCollection } from "geojson";
 import type { Topology } from "topojson-specification";
+import { memoize } from "~/utils/memoize";
 
 /**
  * The offline basemap: Natural Earth land and country borders (1:50m, from world-atlas),
@@ -22,7 +23,6 @@ interface TileIndexes {
 }
 
 let indexes: TileIndexes | null = null;
-const tileCache = new Map<string, Uint8Array | null>();
 
 function loadIndexes(): TileIndexes {
   if (indexes) return indexes;
@@ -49,22 +49,20 @@ function loadIndexes(): TileIndexes {
 export function basemapTile(z: number, x: number, y: number): Uint8Array | null {
   if (!Number.isInteger(z) || !Number.isInteger(x) || !Number.isInteger(y)) return null;
   if (z < 0 || z > BASEMAP_MAX_ZOOM || x < 0 || y < 0 || x >= 2 ** z || y >= 2 ** z) return null;
-  const key = `${z}/${x}/${y}`;
-  const cached = tileCache.get(key);
-  if (cached !== undefined) return cached;
+  return tiles(`${z}/${x}/${y}`);
+}
+
+// Tiles are a pure function of the bundled Natural Earth data: remembered, never stale.
+const tiles = memoize((key) => {
+  const [z, x, y] = key.split("/").map(Number) as [number, number, number];
   const { land, countries } = loadIndexes();
   const layers: Record<string, unknown> = {};
   const landTile = land.getTile(z, x, y);
   const borderTile = countries.getTile(z, x, y);
   if (landTile) layers.land = landTile;
   if (borderTile) layers.borders = borderTile;
-  const bytes = Object.keys(layers).length
-    ? vtPbf.fromGeojsonVt(layers as never, { version: 2 })
-    : new Uint8Array(0);
-  if (tileCache.size > 2000) tileCache.delete(tileCache.keys().next().value!);
-  tileCache.set(key, bytes);
-  return bytes;
-}
+  return Object.keys(layers).length ? vtPbf.fromGeojsonVt(layers as never, { version: 2 }) : new Uint8Array(0);
+}, 2000);
 
 /** The MapLibre style for the offline basemap. No glyphs: MapLibre draws labels locally. */
 export function offlineStyle(origin: string) {

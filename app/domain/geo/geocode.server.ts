@@ -1,5 +1,6 @@
 import { and, avg, eq, sql } from "drizzle-orm";
 import { listings } from "~db/schema/index";
+import { createCache } from "~/utils/cache.server";
 import type { Database } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { getLogger } from "~/utils/logger.server";
@@ -18,16 +19,11 @@ export interface Place {
 export async function resolvePlace(db: Database, text: string): Promise<Place | null> {
   const query = text.trim().replace(/\s+/g, " ");
   if (!query) return null;
-  const cacheKey = query.toLowerCase();
-  const cached = cache.get(cacheKey);
-  if (cached !== undefined) return cached;
-  const place = (await fromListings(db, query)) ?? (await fromGeocoder(query));
-  if (cache.size > 500) cache.delete(cache.keys().next().value!);
-  cache.set(cacheKey, place);
-  return place;
+  return places.get(query.toLowerCase(), async () => (await fromListings(db, query)) ?? (await fromGeocoder(query)), db);
 }
 
-const cache = new Map<string, Place | null>();
+// The gazetteer is built from listings (so it follows their version); geocoder answers age out.
+const places = createCache<Place | null>({ name: "places", max: 500, ttlMs: 24 * 3600_000, dependsOn: "listings" });
 
 async function fromListings(db: Database, query: string): Promise<Place | null> {
   const postcode = /^(\d{4})\s?([a-z]{2})?$/i.exec(query);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { BatchItem } from "drizzle-orm/batch";
 import { listingLanguages, listings, listingSchedules, type NewListing } from "~db/schema/index";
 import type { Database } from "~/utils/db.server";
-import { bumpListingsVersion } from "./cache.server";
+import { bumpVersion } from "~/utils/cache.server";
 import { openingHoursMasks, scheduleMasks, type ScheduleInput } from "./schedule";
 
 export type ListingInput = Omit<NewListing, "id" | "weekdayMask" | "dayPartMask" | "stepFree"> & {
@@ -59,8 +59,9 @@ export async function createListings(db: Database, inputs: ListingInput[], refer
   for (const rows of chunks(prepared.flatMap((p) => p.scheduleRows), 1000)) {
     statements.push(db.insert(listingSchedules).values(rows));
   }
+  // Every cache built from listings, in every app process, is stale from this batch on.
+  statements.push(bumpVersion(db, "listings"));
   await db.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
-  bumpListingsVersion();
   return prepared.map((p) => p.row.id);
 }
 

@@ -1,9 +1,8 @@
-import type { ListingCardView } from "~/components/listings/listing-card";
-import type { InitialView } from "~/components/map/map-types";
 import { homeTown } from "~/domain/geo/town";
 import { resolvePlace } from "~/domain/geo/geocode.server";
 import { isLocale } from "~/domain/i18n/config";
 import type { Database } from "~/utils/db.server";
+import { memoize } from "~/utils/memoize";
 import {
   activeFilterKeys,
   filterLanguages,
@@ -14,6 +13,7 @@ import {
 } from "./filters";
 import { formatDistance, formatMeeting, formatMoney } from "./format";
 import { countListings, searchListings, type Point } from "./search.server";
+import type { InitialView, ListingCardView } from "./views";
 
 export interface Suggestion {
   removes: string;
@@ -101,17 +101,10 @@ export function searchWithLanguage(filters: ExploreFilters, params: URLSearchPar
   return search.toString();
 }
 
-const namesByLocale = new Map<string, Record<string, string>>();
-
-export function languageNames(locale: string): Record<string, string> {
-  let names = namesByLocale.get(locale);
-  if (!names) {
-    const display = new Intl.DisplayNames([locale, "en"], { type: "language" });
-    names = Object.fromEntries(filterLanguages.map((code) => [code, display.of(code) ?? code]));
-    namesByLocale.set(locale, names);
-  }
-  return names;
-}
+export const languageNames = memoize((locale): Record<string, string> => {
+  const display = new Intl.DisplayNames([locale, "en"], { type: "language" });
+  return Object.fromEntries(filterLanguages.map((code) => [code, display.of(code) ?? code]));
+}, 50);
 
 /** Where the map opens: the chosen area, the chosen place, the results, or the town. */
 function initialView(

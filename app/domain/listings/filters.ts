@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cefrLevels, listingKinds } from "~db/schema/enums";
+import { cefrLevels, listingKinds } from "./vocabulary";
 import { dayParts, filterLanguages, flagFilters, radiusOptions, weekdays } from "./filter-options";
 
 export { dayParts, filterLanguages, flagFilters, radiusOptions, weekdays };

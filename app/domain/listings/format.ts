@@ -1,17 +1,16 @@
+import { memoize } from "~/utils/memoize";
+
 /** Dates, distances and money in the viewer's language and conventions (server-side). */
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+// Dates in the Gregorian calendar everywhere (Farsi would default to the Persian one):
+// appointments, letters and posters in the Netherlands use it.
+const dateFormats = memoize((key) => {
+  const [locale, timeZone, options] = JSON.parse(key) as [string, string, Intl.DateTimeFormatOptions];
+  return new Intl.DateTimeFormat(locale, { calendar: "gregory", ...options, timeZone });
+}, 500);
 
 function dateFormat(locale: string, timeZone: string, options: Intl.DateTimeFormatOptions) {
-  const key = `${locale}|${timeZone}|${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) {
-    // Dates in the Gregorian calendar everywhere (Farsi would default to the Persian one):
-    // appointments, letters and posters in the Netherlands use it.
-    format = new Intl.DateTimeFormat(locale, { calendar: "gregory", ...options, timeZone });
-    dateFormats.set(key, format);
-  }
-  return format;
+  return dateFormats(JSON.stringify([locale, timeZone, options]));
 }
 
 /** "dinsdag 1 december, 19:00" */
@@ -35,16 +34,13 @@ export function formatDay(locale: string, day: Date, timeZone: string): string {
   return dateFormat(locale, timeZone, { weekday: "long", day: "numeric", month: "long" }).format(day);
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
+const numberFormats = memoize((key) => {
+  const [locale, options] = JSON.parse(key) as [string, Intl.NumberFormatOptions];
+  return new Intl.NumberFormat(locale, options);
+}, 200);
 
 function numberFormat(locale: string, options: Intl.NumberFormatOptions) {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, options);
-    numberFormats.set(key, format);
-  }
-  return format;
+  return numberFormats(JSON.stringify([locale, options]));
 }
 
 export function formatDistance(locale: string, km: number): string {

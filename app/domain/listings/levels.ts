@@ -1,4 +1,4 @@
-import { cefrLevels, type CefrLevel } from "~db/schema/enums";
+import { cefrLevels, type CefrLevel } from "./vocabulary";
 
 export function levelsFromMask(mask: number): CefrLevel[] {
   return cefrLevels.filter((_, index) => (mask & (1 << index)) !== 0);

@@ -1,9 +1,12 @@
+import { gzipSync } from "node:zlib";
 import { and } from "drizzle-orm";
 import type { Feature, FeatureCollection, Point as GeoPoint } from "geojson";
 import Supercluster from "supercluster";
-import { listings, type ListingKind } from "~db/schema/index";
+import { listings } from "~db/schema/index";
+import type { ListingKind } from "./vocabulary";
 import type { Database } from "~/utils/db.server";
-import { listingsVersion } from "./cache.server";
+import { createCache } from "~/utils/cache.server";
+import { resolveExplore } from "./explore.server";
 import { distanceKm, filtersToSearch, type ExploreFilters } from "./filters";
 import { filterConditions, type Point } from "./search.server";
 
@@ -45,45 +48,39 @@ function pointFeature(row: { id: string; slug: string; kind: ListingKind; title:
   };
 }
 
-interface CachedIndex {
-  version: number;
-  builtAt: number;
-  index: Supercluster<PointProperties>;
-}
-
-const indexCache = new Map<string, Promise<CachedIndex>>();
+const indexes = createCache<Supercluster<PointProperties>>({
+  name: "cluster-indexes",
+  max: 20,
+  ttlMs: INDEX_TTL_MS,
+  dependsOn: "listings",
+});
 
 /** A supercluster index over every listing that matches the filters, cached per filter set. */
 async function clusterIndex(db: Database, filters: ExploreFilters, center: Point | null) {
   const key = filtersToSearch({ ...filters, page: 1, bbox: filters.bbox }).toString();
-  const cached = indexCache.get(key);
-  if (cached) {
-    const entry = await cached;
-    if (entry.version === listingsVersion() && Date.now() - entry.builtAt < INDEX_TTL_MS) return entry.index;
-  }
-  const building = (async () => {
-    const rows = await db
-      .select(pointColumns)
-      .from(listings)
-      .where(and(...filterConditions(filters, center)));
-    const features = rows
-      .filter((row) => !center || distanceKm(center, row) <= filters.radius)
-      .map(pointFeature);
-    const index = new Supercluster<PointProperties>({
-      radius: 60,
-      maxZoom: 16,
-      map: (props) => ({ count: props.count }),
-      reduce: (acc, props) => {
-        acc.count += props.count;
-      },
-    });
-    index.load(features);
-    return { version: listingsVersion(), builtAt: Date.now(), index };
-  })();
-  if (indexCache.size >= 20) indexCache.delete(indexCache.keys().next().value!);
-  indexCache.set(key, building);
-  building.catch(() => indexCache.delete(key));
-  return (await building).index;
+  return indexes.get(
+    key,
+    async () => {
+      const rows = await db
+        .select(pointColumns)
+        .from(listings)
+        .where(and(...filterConditions(filters, center)));
+      const features = rows
+        .filter((row) => !center || distanceKm(center, row) <= filters.radius)
+        .map(pointFeature);
+      const index = new Supercluster<PointProperties>({
+        radius: 60,
+        maxZoom: 16,
+        map: (props) => ({ count: props.count }),
+        reduce: (acc, props) => {
+          acc.count += props.count;
+        },
+      });
+      index.load(features);
+      return index;
+    },
+    db,
+  );
 }
 
 /**
@@ -140,4 +137,33 @@ function intersect(
   if (!a) return b;
   const box: [number, number, number, number] = [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
   return box[0] < box[2] && box[1] < box[3] ? box : undefined;
+}
+
+export interface PointsAnswer {
+  body: string;
+  gzip: Buffer<ArrayBuffer>;
+}
+
+// The same view with the same filters gives the same answer for the minute the response may be
+// cached anyway (the browser snaps its extent to a tile grid so that neighbours share it); it is
+// compressed once per answer, not once per request.
+const answers = createCache<PointsAnswer>({ name: "map-point-answers", max: 500, ttlMs: 60_000, dependsOn: "listings" });
+
+/** The JSON (and its gzip) of mapPoints for a view and the explore filters in `params`. */
+export function mapPointsAnswer(
+  db: Database,
+  params: URLSearchParams,
+  extent: [number, number, number, number],
+  zoom: number,
+): Promise<PointsAnswer> {
+  const key = [...params].sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}=${v}`).join("&");
+  return answers.get(
+    key,
+    async () => {
+      const { filters, center } = await resolveExplore(db, params);
+      const body = JSON.stringify(await mapPoints(db, filters, center, extent, zoom));
+      return { body, gzip: Buffer.from(gzipSync(body, { level: 6 })) };
+    },
+    db,
+  );
 }

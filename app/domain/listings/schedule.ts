@@ -1,6 +1,7 @@
 import { RRule } from "./rrule";
-import type { OpeningHours } from "~db/schema/enums";
+import type { OpeningHours } from "./vocabulary";
 import { dayParts, type DayPart } from "./filter-options";
+import { memoize } from "~/utils/memoize";
 
 /**
  * Recurring schedules (RFC 5545) expanded for a window. Start times are local wall-clock
@@ -45,28 +46,9 @@ export function toLocalString(floatingDate: Date): string {
   return floatingDate.toISOString().slice(0, 16);
 }
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
-const offsetCache = new Map<string, number>();
-
-/**
- * The zone's offset from UTC in minutes at a given instant. Offsets only change on quarter
- * hours, so answers are remembered per zone and quarter hour (Intl formatting is slow).
- */
-export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const key = `${timeZone}|${Math.floor(instant.getTime() / 900_000)}`;
-  const cached = offsetCache.get(key);
-  if (cached !== undefined) return cached;
-  if (offsetCache.size > 50_000) offsetCache.clear();
-  const offset = computeOffsetMinutes(instant, timeZone);
-  offsetCache.set(key, offset);
-  return offset;
-}
-
-function computeOffsetMinutes(instant: Date, timeZone: string): number {
-  let format = offsetFormatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
+const offsetFormatters = memoize(
+  (timeZone) =>
+    new Intl.DateTimeFormat("en-US", {
       timeZone,
       hourCycle: "h23",
       year: "numeric",
@@ -75,9 +57,25 @@ function computeOffsetMinutes(instant: Date, timeZone: string): number {
       hour: "2-digit",
       minute: "2-digit",
       second: "2-digit",
-    });
-    offsetFormatters.set(timeZone, format);
-  }
+    }),
+  100,
+);
+
+const offsets = memoize((key) => {
+  const bar = key.indexOf("|");
+  return computeOffsetMinutes(new Date(Number(key.slice(bar + 1)) * 900_000), key.slice(0, bar));
+}, 50_000);
+
+/**
+ * The zone's offset from UTC in minutes at a given instant. Offsets only change on quarter
+ * hours, so answers are remembered per zone and quarter hour (Intl formatting is slow).
+ */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  return offsets(`${timeZone}|${Math.floor(instant.getTime() / 900_000)}`);
+}
+
+function computeOffsetMinutes(instant: Date, timeZone: string): number {
+  const format = offsetFormatters(timeZone);
   const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
   const asUtc = Date.UTC(
     Number(parts.year),

@@ -1,7 +1,8 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { cefrLevels, listings, listingSchedules, type Listing } from "~db/schema/index";
+import { listings, listingSchedules, type Listing } from "~db/schema/index";
+import { cefrLevels } from "./vocabulary";
 import type { Database } from "~/utils/db.server";
-import { listingsVersion } from "./cache.server";
+import { createCache } from "~/utils/cache.server";
 import { boxAround, distanceKm, filtersToSearch, ftsQuery, weekdays, type ExploreFilters } from "./filters";
 import { dayParts, nextOccurrences, type Occurrence } from "./schedule";
 
@@ -109,21 +110,15 @@ export interface SearchResult {
   pageCount: number;
 }
 
-const countCache = new Map<string, { version: number; at: number; count: number }>();
-const COUNT_TTL_MS = 60_000;
+const counts = createCache<number>({ name: "listing-counts", max: 500, ttlMs: 60_000, dependsOn: "listings" });
 
 /**
- * Counts the listings that match. Counting a large set costs a scan, so counts are cached
- * per filter set for a minute (and dropped whenever listings change in this process).
+ * Counts the listings that match. Counting a large set costs a scan, so counts are cached per
+ * filter set for a minute (events end as time passes), and dropped whenever listings change.
  */
 export async function countListings(db: Database, filters: ExploreFilters, center: Point | null) {
   const key = `${filtersToSearch({ ...filters, page: 1 })}|${center ? `${center.lat},${center.lng}` : ""}`;
-  const hit = countCache.get(key);
-  if (hit && hit.version === listingsVersion() && Date.now() - hit.at < COUNT_TTL_MS) return hit.count;
-  const value = await countUncached(db, filters, center);
-  if (countCache.size > 500) countCache.delete(countCache.keys().next().value!);
-  countCache.set(key, { version: listingsVersion(), at: Date.now(), count: value });
-  return value;
+  return counts.get(key, () => countUncached(db, filters, center), db);
 }
 
 async function countUncached(db: Database, filters: ExploreFilters, center: Point | null) {

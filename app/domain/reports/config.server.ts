@@ -1,12 +1,10 @@
-import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { getReportKeyring } from "./keys.server";
 
-/** Everything the report commands need, from the environment. */
-export async function reportDeps() {
+/** The report settings from the environment, and the keyring (the database comes from the request). */
+export function reportConfig() {
   const env = getEnv();
   return {
-    db: await db(),
     keyring: getReportKeyring(),
     accessDays: env.REPORT_ACCESS_DAYS,
     draftMinutes: env.REPORT_DRAFT_MINUTES,

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { eq, lt } from "drizzle-orm";
 import type { Database } from "~/utils/db.server";
 import { reportDrafts } from "~db/schema/index";
-import { aad, decrypt, encrypt, type Keyring } from "./crypto.server";
+import { aad } from "./aad";
+import { decrypt, encrypt, type Keyring } from "~/utils/crypto.server";
 import type { ReportDraftData, ReportStep } from "./report-form";
 
 /** A report being written: the validated steps, and the raw input of each step as typed. */

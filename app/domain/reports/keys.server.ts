@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { getEnv } from "~/utils/env.server";
 import { getLogger } from "~/utils/logger.server";
-import { generateKeyEntry, type Keyring, KeyringError, parseKeyring } from "./crypto.server";
+import { generateKeyEntry, type Keyring, KeyringError, parseKeyring } from "~/utils/crypto.server";
 
 /** Where development, test and `npm start` demo runs keep their generated key (git-ignored). */
 export const demoKeyFile = path.resolve(process.cwd(), "data", "report-encryption-key.demo");

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { reportCategories, reportPlaceKinds } from "~db/schema/reports";
+import { reportCategories, reportPlaceKinds } from "./vocabulary";
 
 /**
  * The report form, one zod schema per step. Shared by server and browser: the server always

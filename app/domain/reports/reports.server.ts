@@ -8,12 +8,12 @@ import {
   reportStatusHistory,
   reports,
   supportNetworks,
-  type ReportCategory,
-  type ReportStatus,
 } from "~db/schema/index";
+import type { ReportCategory, ReportStatus } from "./vocabulary";
 import { areaCell } from "./area";
 import { generatePassphrase, generateTrackingCode, hashPassphrase, trackingCodeHash, verifyPassphrase } from "./codes.server";
-import { aad, decrypt, encrypt, type Keyring } from "./crypto.server";
+import { aad } from "./aad";
+import { decrypt, encrypt, type Keyring } from "~/utils/crypto.server";
 import type { CompleteReport } from "./report-form";
 import { canTransition, isFinal, needsNetwork, StatusTransitionError, type StatusActor } from "./status";
 

@@ -1,7 +1,8 @@
 import { eq, isNotNull } from "drizzle-orm";
 import type { Database } from "~/utils/db.server";
 import { reportDrafts, reportMessages, reports } from "~db/schema/index";
-import { aad, reencryptIfNeeded, type Keyring } from "./crypto.server";
+import { aad } from "./aad";
+import { reencryptIfNeeded, type Keyring } from "~/utils/crypto.server";
 
 export interface RotationResult {
   reports: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reportStatuses } from "~db/schema/reports";
+import { reportStatuses } from "./vocabulary";
 import { canTransition, isFinal, needsNetwork } from "./status";
 
 describe("report status machine", () => {

@@ -1,4 +1,4 @@
-import type { ReportStatus } from "~db/schema/reports";
+import type { ReportStatus } from "./vocabulary";
 
 /**
  * The one place that knows how a report's status may change. Everything that changes a status

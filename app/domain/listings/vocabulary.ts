@@ -1,5 +1,6 @@
-// Value lists shared by the schema, the server and the browser. No drizzle imports here, so
-// components can use them without pulling the ORM into the client bundle.
+// The listings vocabulary: value lists shared by the schema (db/schema imports them), the server
+// and the browser. No drizzle imports here, so components can use them without pulling the ORM
+// into the client bundle.
 
 export const listingKinds = ["club", "business", "event"] as const;
 export type ListingKind = (typeof listingKinds)[number];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { pathWithout, safeRedirect } from "./http";
-import { isCrossSiteWrite } from "./http-server.server";
+import { pathWithout, safeRedirect } from "~/utils/http";
+import { isCrossSiteWrite } from "./app.server";
 
 describe("safeRedirect", () => {
   it("keeps same-site paths", () => {

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
 /**
- * Encryption at rest for report content: AES-256-GCM (Node's crypto), a fresh random 12-byte
+ * Encryption at rest (report content today; any secret column later): AES-256-GCM (Node's crypto), a fresh random 12-byte
  * IV per value, and the id of the key stored with each value so keys can be rotated:
  *
  *   v1.<keyId>.<iv>.<tag>.<ciphertext>      (base64url parts)
@@ -10,15 +10,15 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
  * example "reports:<id>:content"), so a value copied into another row or field fails to decrypt.
  */
 
-export interface ReportKey {
+export interface KeyEntry {
   id: string;
   key: Buffer;
 }
 
 export interface Keyring {
   /** The key new values are encrypted with (the first one in REPORT_ENCRYPTION_KEY). */
-  current: ReportKey;
-  byId: Map<string, ReportKey>;
+  current: KeyEntry;
+  byId: Map<string, KeyEntry>;
 }
 
 const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
@@ -41,8 +41,8 @@ export function parseKeyring(value: string): Keyring {
     .map((part) => part.trim())
     .filter(Boolean);
   if (entries.length === 0) throw new KeyringError("needs at least one key, like k1:<32 bytes in base64>");
-  const byId = new Map<string, ReportKey>();
-  const keys: ReportKey[] = [];
+  const byId = new Map<string, KeyEntry>();
+  const keys: KeyEntry[] = [];
   for (const entry of entries) {
     const colon = entry.indexOf(":");
     if (colon < 1) throw new KeyringError("each key must look like <id>:<base64>, for example k1:…");
@@ -110,11 +110,3 @@ export function reencryptIfNeeded(keyring: Keyring, value: string, aad: string):
   if (keyIdOf(value) === keyring.current.id) return null;
   return encrypt(keyring, decrypt(keyring, value, aad), aad);
 }
-
-/** Where each encrypted value lives: its AAD. */
-export const aad = {
-  reportContent: (reportId: string) => `reports:${reportId}:content`,
-  message: (messageId: string) => `report_messages:${messageId}:body`,
-  draft: (draftId: string) => `report_drafts:${draftId}:content`,
-  cookie: (name: string) => `cookie:${name}`,
-};

@@ -1,16 +1,13 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { Server } from "node:http";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
-import { closeDatabase, getDatabase } from "./db.server";
-import { EnvError, getEnv, type Env } from "./env.server";
-import { getLogger } from "./logger.server";
-import { getReportKeyring } from "~/domain/reports/keys.server";
-import { startRetentionSchedule } from "~/domain/reports/schedule.server";
+import type { DatabaseHandle } from "~/utils/db.server";
+import { getEnv, type Env } from "~/utils/env.server";
+import { getLogger } from "~/utils/logger.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -38,7 +35,8 @@ export function isCrossSiteWrite(
   return headers.secFetchSite === "cross-site";
 }
 
-export function createApp(build: ServerBuild, env: Env = getEnv()) {
+/** The Express app: security headers, logging, origin check, static files, then Remix. */
+export function createApp(build: ServerBuild, database: DatabaseHandle, env: Env = getEnv()) {
   const logger = getLogger();
   const app = express();
   app.disable("x-powered-by");
@@ -144,72 +142,9 @@ export function createApp(build: ServerBuild, env: Env = getEnv()) {
         cspNonce: res.locals.cspNonce as string,
         logger: req.log,
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        db: database.db,
       }),
     }),
   );
   return app;
-}
-
-/** Validates the environment, migrates the database, listens, and shuts down gracefully. */
-export async function startServer(build: ServerBuild): Promise<Server> {
-  let env: Env;
-  try {
-    env = getEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(`Samen cannot start. ${error.message}`);
-      process.exit(1);
-    }
-    throw error;
-  }
-  try {
-    getReportKeyring();
-  } catch (error) {
-    console.error(`Samen cannot start. Invalid configuration:\n  - ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  }
-  const logger = getLogger();
-  if (env.sessionSecretGenerated) {
-    logger.info("SESSION_SECRET is not set: using a random one for this process");
-  }
-  try {
-    await getDatabase();
-  } catch (error) {
-    logger.fatal({ err: error }, "Samen cannot start: the database could not be opened or migrated");
-    process.exit(1);
-  }
-
-  const app = createApp(build, env);
-  const server = app.listen(env.PORT, env.HOST, () => {
-    logger.info(`Samen is listening on http://localhost:${env.PORT}`);
-  });
-  server.on("error", (error) => {
-    logger.fatal({ err: error }, "Samen cannot listen");
-    process.exit(1);
-  });
-
-  const retention = startRetentionSchedule(env.REPORT_RETENTION_INTERVAL_MINUTES);
-
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    retention.stop();
-    logger.info({ signal }, "shutting down: finishing open requests");
-    const force = setTimeout(() => {
-      logger.warn("open requests did not finish within 10 s; exiting");
-      process.exit(1);
-    }, 10_000);
-    force.unref();
-    server.close(() => {
-      void closeDatabase().finally(() => {
-        logger.info("stopped");
-        process.exit(0);
-      });
-    });
-    server.closeIdleConnections();
-  };
-  process.once("SIGTERM", () => stop("SIGTERM"));
-  process.once("SIGINT", () => stop("SIGINT"));
-  return server;
 }

@@ -1,0 +1,79 @@
+import type { Server } from "node:http";
+import type { ServerBuild } from "@remix-run/node";
+import { getReportKeyring } from "~/domain/reports/keys.server";
+import { closeDatabase, getDatabase, pendingMigrations, type DatabaseHandle } from "~/utils/db.server";
+import { EnvError, getEnv, type Env } from "~/utils/env.server";
+import { getLogger } from "~/utils/logger.server";
+import { createApp } from "./app.server";
+import { retentionJob } from "./jobs/retention.server";
+import { startJobs, type Job } from "./jobs/scheduler.server";
+
+function cannotStart(message: string): never {
+  console.error(`Samen cannot start. ${message}`);
+  process.exit(1);
+}
+
+/** Validates the configuration, checks the database is migrated, listens, runs the jobs, and shuts down gracefully. */
+export async function startServer(build: ServerBuild): Promise<Server> {
+  let env: Env;
+  try {
+    env = getEnv();
+    getReportKeyring();
+  } catch (error) {
+    if (error instanceof EnvError) cannotStart(error.message);
+    cannotStart(`Invalid configuration:\n  - ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const logger = getLogger();
+  if (env.sessionSecretGenerated) {
+    logger.info("SESSION_SECRET is not set: using a random one for this process");
+  }
+  let database: DatabaseHandle;
+  try {
+    database = await getDatabase();
+    const pending = await pendingMigrations(database.client);
+    if (pending.length > 0) {
+      cannotStart(
+        `The database needs ${pending.length} migration(s) (${pending.join(", ")}). Run: npm run db:migrate`,
+      );
+    }
+  } catch (error) {
+    logger.fatal({ err: error }, "Samen cannot start: the database could not be opened");
+    process.exit(1);
+  }
+
+  const app = createApp(build, database, env);
+  const server = app.listen(env.PORT, env.HOST, () => {
+    logger.info(`Samen is listening on http://localhost:${env.PORT}`);
+  });
+  server.on("error", (error) => {
+    logger.fatal({ err: error }, "Samen cannot listen");
+    process.exit(1);
+  });
+
+  const jobs = startJobs(database.db, [retentionJob(env)].filter((job): job is Job => job !== null), logger);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down: finishing open requests");
+    const force = setTimeout(() => {
+      logger.warn("open requests did not finish within 10 s; exiting");
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.close(() => {
+      void jobs
+        .stop()
+        .then(() => closeDatabase())
+        .finally(() => {
+          logger.info("stopped");
+          process.exit(0);
+        });
+    });
+    server.closeIdleConnections();
+  };
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+  return server;
+}
