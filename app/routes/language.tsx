@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { isLocale, localeNames } from "~/domain/i18n/config";
 import { localeCookie } from "~/domain/i18n/i18next.server";
+import { readForm } from "~/http/form.server";
 import { flashSetCookie } from "~/utils/flash.server";
 import { safeRedirect } from "~/utils/http";
 
@@ -13,7 +14,7 @@ const LanguageFormSchema = z.object({
 
 /** Sets the language cookie (an explicit choice beats Accept-Language) and goes back. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readForm(request));
   const parsed = LanguageFormSchema.safeParse(form);
   const back = safeRedirect(form.redirectTo);
   if (!parsed.success || !isLocale(parsed.data.lng)) {

@@ -13,6 +13,7 @@ import { useTranslation } from "react-i18next";
 import { PinPicker, type Pin } from "~/components/map/pin-picker.client";
 import { errorProps, FieldError as SharedFieldError } from "~/components/report/field-error";
 import { i18nServer } from "~/domain/i18n/i18next.server";
+import { readForm } from "~/http/form.server";
 import { consumeLimit, formStamp, isHoneypotFilled, readStamp } from "~/http/guards.server";
 import { reportConfig } from "~/domain/reports/config.server";
 import { draftCookie, receiptCookie } from "~/domain/reports/cookies.server";
@@ -121,7 +122,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitl
 const stepUrl = (step: ReportStep) => `/report?step=${step}`;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const locale = await i18nServer.getLocale(request);
   const { deps, draft } = await loadDraft(request, context.db);

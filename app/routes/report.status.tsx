@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { errorProps, FieldError } from "~/components/report/field-error";
 import { z } from "zod";
 import { i18nServer } from "~/domain/i18n/i18next.server";
+import { readForm } from "~/http/form.server";
 import { consumeLimit } from "~/http/guards.server";
 import { limits } from "~/domain/reports/report-form";
 import { reportConfig } from "~/domain/reports/config.server";
@@ -41,7 +42,7 @@ const fail = (errors: Record<string, string>, values: Record<string, string>, st
   data<ActionResult>({ errors, values }, { status });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
   const deps = { ...reportConfig(), db: context.db };
   const text = (name: string) => (typeof form.get(name) === "string" ? (form.get(name) as string) : "");
