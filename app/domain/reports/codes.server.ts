@@ -1,5 +1,5 @@
 import { createHash, randomInt } from "node:crypto";
-import { hash, verify } from "@node-rs/argon2";
+import { hashSecret, verifySecret } from "~/domain/auth/passwords.server";
 import {
   CODE_ALPHABET,
   PASSPHRASE_LENGTH,
@@ -29,19 +29,12 @@ export function trackingCodeHash(code: string): string {
   return createHash("sha256").update(`samen-report-code:${normalizeCode(code)}`).digest("hex");
 }
 
-// argon2id with the OWASP-recommended minimum (19 MiB, 2 passes): about 30 ms here.
-// Algorithm.Argon2id is a const enum (2); written out because isolated modules cannot inline it.
-const ARGON2ID = 2;
-const argonOptions = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
-
+/** The argon2id hash of a passphrase (through the bounded queue of app/domain/auth/passwords.server.ts). */
 export function hashPassphrase(passphrase: string): Promise<string> {
-  return hash(normalizePassphrase(passphrase), argonOptions);
+  return hashSecret(normalizePassphrase(passphrase));
 }
 
-export async function verifyPassphrase(stored: string, passphrase: string): Promise<boolean> {
-  try {
-    return await verify(stored, normalizePassphrase(passphrase));
-  } catch {
-    return false;
-  }
+/** Throws SecretCheckBusyError when too many checks are waiting already. */
+export function verifyPassphrase(stored: string, passphrase: string): Promise<boolean> {
+  return verifySecret(stored, normalizePassphrase(passphrase));
 }

@@ -1,0 +1,73 @@
+import { availableParallelism } from "node:os";
+import { hash, verify } from "@node-rs/argon2";
+
+/**
+ * Password and passphrase hashing (argon2id), through a bounded queue. A check costs ~30 ms of
+ * CPU and 19 MiB of memory; a flood of guesses (from many addresses, so past the per-IP limits)
+ * must not starve a real person's check. So at most `running` checks run at once, at most
+ * `waiting` wait in line, and any more are refused at once with SecretCheckBusyError, which the
+ * routes answer with 429 "busy, try again in a moment". The queue protects this process's CPU,
+ * so it rightly lives in this process; attempt counts live in the database (rate limits).
+ */
+
+// argon2id with the OWASP-recommended minimum (19 MiB, 2 passes).
+// Algorithm.Argon2id is a const enum (2); written out because isolated modules cannot inline it.
+const ARGON2ID = 2;
+const argonOptions = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export class SecretCheckBusyError extends Error {
+  override name = "SecretCheckBusyError";
+}
+
+export interface GateLimits {
+  running: number;
+  waiting: number;
+}
+
+/** A counting semaphore with a bounded waiting line. */
+export function createGate(limits: GateLimits) {
+  let running = 0;
+  const line: Array<() => void> = [];
+  const release = () => {
+    running -= 1;
+    const next = line.shift();
+    if (next) {
+      running += 1;
+      next();
+    }
+  };
+  return {
+    async run<T>(work: () => Promise<T>): Promise<T> {
+      if (running >= limits.running) {
+        if (line.length >= limits.waiting) throw new SecretCheckBusyError("too many password checks at once");
+        await new Promise<void>((resolve) => line.push(resolve));
+      } else {
+        running += 1;
+      }
+      try {
+        return await work();
+      } finally {
+        release();
+      }
+    },
+    stats: () => ({ running, waiting: line.length }),
+  };
+}
+
+const gate = createGate({ running: Math.max(1, availableParallelism() - 1), waiting: 16 });
+
+/** The argon2id hash of a secret (passwords, report passphrases). */
+export function hashSecret(secret: string): Promise<string> {
+  return gate.run(() => hash(secret, argonOptions));
+}
+
+/** True when `secret` matches `stored`; false for a malformed hash. Throws SecretCheckBusyError when the queue is full. */
+export function verifySecret(stored: string, secret: string): Promise<boolean> {
+  return gate.run(async () => {
+    try {
+      return await verify(stored, secret);
+    } catch {
+      return false;
+    }
+  });
+}
