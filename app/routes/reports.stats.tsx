@@ -70,7 +70,7 @@ export default function ReportStats() {
         </section>
       ) : (
         <>
-          <p data-testid="stats-covers">{t("stats.covers", { first: published.first, last: published.last })}</p>
+          <p data-testid="stats-covers">{published.covers}</p>
           <p>{t("stats.publishedOn", { date: published.publishedOn })}</p>
           <section aria-labelledby="stats-how-title" className="stats-how">
             <h2 id="stats-how-title">{t("stats.howTitle")}</h2>

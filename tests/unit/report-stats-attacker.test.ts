@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { StatsSnapshotData } from "~/domain/reports/stats";
-import { lastReadyMonth } from "~/domain/reports/stats-publish";
+import { lastReadyMonth, planPublication } from "~/domain/reports/stats-publish";
 import { attack, viewsOfSnapshots, type View } from "../helpers/stats-attacker";
 import { countedAt, momentOf, oldLiveViews, publishAll, scenarioArbitrary } from "../helpers/stats-simulation";
 
@@ -56,6 +56,21 @@ describe("the attacker of the public statistics", () => {
     const result = fc.check(
       fc.property(scenarioArbitrary, (scenario) => attack(oldLiveViews(scenario)).length === 0),
       { numRuns: 200, seed: 7 },
+    );
+    expect(result.failed).toBe(true);
+  });
+});
+
+describe("the attacker against a publication that recomputes its periods", () => {
+  it("finds the reports withdrawn after a period was published", () => {
+    const recomputed = (scenario: Parameters<typeof publishAll>[0]) =>
+      scenario.moments.flatMap((day) => {
+        const plan = planPublication(null, countedAt(scenario.reports, day), { ...scenario, now: momentOf(day) });
+        return plan ? [plan.data] : [];
+      });
+    const result = fc.check(
+      fc.property(scenarioArbitrary, (scenario) => attack(viewsOfSnapshots(recomputed(scenario))).length === 0),
+      { numRuns: 300, seed: 11 },
     );
     expect(result.failed).toBe(true);
   });

@@ -24,8 +24,8 @@ export interface StatsPageView {
   k: number;
   delayDays: number;
   published: null | {
-    first: string;
-    last: string;
+    /** What the whole snapshot covers, in words. */
+    covers: string;
     publishedOn: string;
     total: number;
     periods: { id: string; label: string; total: number; selected: boolean }[];
@@ -92,8 +92,10 @@ export function statsPageView(
     k,
     delayDays,
     published: {
-      first: month(periods[0]!.from),
-      last: month(published.coversUntil),
+      covers:
+        periods[0]!.from === published.coversUntil
+          ? t("stats.coversOne", { month: month(published.coversUntil) })
+          : t("stats.covers", { first: month(periods[0]!.from), last: month(published.coversUntil) }),
       publishedOn: dayFormat.format(published.publishedAt),
       total: periods.reduce((sum, p) => sum + p.total, 0),
       periods: periods

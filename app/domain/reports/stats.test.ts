@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { areaCell, cellCentre } from "./area";
 import { nextMonth, squareNode, squareOf, StatsSnapshotDataSchema } from "./stats";
 import { lastReadyMonth, partition, placePath, planPublication, type CountedReport } from "./stats-publish";
+import { statsPageView } from "./stats-view";
 
 const report = (month: string, category = "threat", placeKind = "online", cell: string | null = null): CountedReport => ({
   month,
@@ -94,5 +95,29 @@ describe("groups within a period", () => {
     expect(Math.abs(centre.lng - 5.1158)).toBeLessThan(0.015);
     expect(squareOf("sq:9:1:1")).toBeNull();
     expect(squareOf("place")).toBeNull();
+  });
+});
+
+describe("the statistics page view", () => {
+  const t = (key: string, options?: Record<string, string | number>) => `${key}${options ? JSON.stringify(options) : ""}`;
+  const reports = [...times(5, () => report("2026-01", "threat")), ...times(6, () => report("2026-03", "threat", "place", "5209:341"))];
+  const plan = planPublication(null, reports, { k: 5, delayDays: 7, now: new Date("2026-04-10T12:00:00Z") })!;
+  const published = { data: plan.data, coversUntil: plan.coversUntil, publishedAt: new Date("2026-04-10T12:00:00Z") };
+  const options = { t, locale: "en", k: 5, delayDays: 7 };
+
+  it("shows the latest period unless another published one is asked for; an unknown one falls back", () => {
+    const latest = statsPageView(published, { ...options, wanted: null }).published!;
+    expect(latest.periods.map((p) => [p.id, p.label, p.total, p.selected])).toEqual([
+      ["2026-02", 'stats.periodRange{"from":"February 2026","to":"March 2026"}', 6, true],
+      ["2026-01", "January 2026", 5, false],
+    ]);
+    expect(latest.covers).toBe('stats.covers{"first":"January 2026","last":"March 2026"}');
+    expect(latest.period.areas).toHaveLength(1);
+    expect(latest.period.places[0]!.label).toMatch(/^stats\.square\{.*"size":1\}$/);
+    expect(statsPageView(published, { ...options, wanted: "2026-01" }).published!.period.categories).toEqual([
+      { id: "threat", label: "categories.threat", count: 5 },
+    ]);
+    expect(statsPageView(published, { ...options, wanted: "<script>" }).published!.period.label).toContain("March 2026");
+    expect(statsPageView(null, { ...options, wanted: null })).toEqual({ k: 5, delayDays: 7, published: null });
   });
 });
