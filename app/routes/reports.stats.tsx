@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { Link, useLoaderData } from "@remix-run/react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { AreaCount } from "~/components/map/area-map.client";
 import { i18nServer } from "~/domain/i18n/i18next.server";
-import { cellBounds, cellCentre } from "~/domain/reports/area";
-import type { ShownCount } from "~/domain/reports/stats";
-import { getReportStats } from "~/domain/reports/stats.server";
+import { getPublishedReportStats } from "~/domain/reports/stats.server";
+import { statsPageView, type StatsRowView } from "~/domain/reports/stats-view";
+import { getEnv } from "~/utils/env.server";
 import { pageTitle } from "~/utils/meta";
 
 export const handle = { i18n: ["common", "report"] };
@@ -14,28 +13,25 @@ export const handle = { i18n: ["common", "report"] };
 // MapLibre loads only in the browser, and only on this page.
 const AreaMap = lazy(() => import("~/components/map/area-map.client"));
 
+/** Reads only the published snapshot (never the reports themselves): see docs/decisions/012-report-statistics.md. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "report");
   const locale = await i18nServer.getLocale(request);
-  const stats = await getReportStats(context.db);
-  // Month names are formatted here once, so server and browser render the same text.
-  const format = new Intl.DateTimeFormat(locale, { calendar: "gregory", month: "long", year: "numeric", timeZone: "UTC" });
-  const monthLabels = Object.fromEntries(
-    stats.byMonth.map((row) => [row.key, /^\d{4}-\d{2}$/.test(row.key) ? format.format(new Date(`${row.key}-01T00:00:00Z`)) : row.key]),
-  );
-  return { title: t("stats.title"), stats, monthLabels };
+  const env = getEnv();
+  const view = statsPageView(await getPublishedReportStats(context.db), {
+    t: (key, options) => t(key, options),
+    locale,
+    k: env.REPORT_STATS_K,
+    delayDays: env.REPORT_STATS_DELAY_DAYS,
+    wanted: new URL(request.url).searchParams.get("period"),
+  });
+  return { title: t("stats.title"), view };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, data?.title);
 
-function Count({ shown }: { shown: ShownCount }) {
+function StatTable({ caption, head, rows }: { caption: string; head: string; rows: StatsRowView[] }) {
   const { t } = useTranslation("report");
-  return <>{shown.kind === "fewer" ? t("stats.fewer", { threshold: shown.threshold }) : shown.value}</>;
-}
-
-function StatTable({ caption, head, rows }: { caption: string; head: string; rows: { key: string; label: string; shown: ShownCount }[] }) {
-  const { t } = useTranslation("report");
-  if (rows.length === 0) return null;
   return (
     <table className="stats-table">
       <caption>{caption}</caption>
@@ -47,11 +43,9 @@ function StatTable({ caption, head, rows }: { caption: string; head: string; row
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.key}>
+          <tr key={row.id}>
             <th scope="row">{row.label}</th>
-            <td>
-              <Count shown={row.shown} />
-            </td>
+            <td>{row.count}</td>
           </tr>
         ))}
       </tbody>
@@ -60,50 +54,80 @@ function StatTable({ caption, head, rows }: { caption: string; head: string; row
 }
 
 export default function ReportStats() {
-  const { stats, monthLabels } = useLoaderData<typeof loader>();
+  const { view } = useLoaderData<typeof loader>();
   const { t } = useTranslation("report");
-  const monthLabel = (month: string) => monthLabels[month] ?? month;
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const areas: AreaCount[] = useMemo(() => {
-    const max = Math.max(1, ...stats.byArea.map((r) => (r.shown.kind === "exact" ? r.shown.value : 0)));
-    return stats.byArea.flatMap((row) => {
-      const bounds = cellBounds(row.key);
-      if (!bounds) return [];
-      const label = row.shown.kind === "fewer" ? `< ${row.shown.threshold}` : String(row.shown.value);
-      return [{ bounds, label, weight: row.shown.kind === "exact" ? row.shown.value / max : 0 }];
-    });
-  }, [stats.byArea]);
-  const areaLabel = (key: string) => {
-    if (key === "online" || key === "school" || key === "work") return t(`placeKinds.${key}`);
-    const centre = cellCentre(key);
-    return centre ? t("stats.areaAround", { latitude: centre.lat.toFixed(2), longitude: centre.lng.toFixed(2) }) : t("stats.areaUnknown");
-  };
+  const published = view.published;
   return (
     <article className="page report-page">
       <h1>{t("stats.title")}</h1>
       <p className="lead">{t("stats.lead")}</p>
-      <p>{t("stats.privacy")}</p>
-      <p>
-        <strong>{t("stats.total")}</strong> <Count shown={stats.total} />
-      </p>
-      {stats.byCategory.length === 0 ? <p>{t("stats.empty")}</p> : null}
-      <StatTable caption={t("stats.byCategory")} head={t("stats.category")} rows={stats.byCategory.map((r) => ({ ...r, label: t(`categories.${r.key}`) }))} />
-      <StatTable caption={t("stats.byMonth")} head={t("stats.month")} rows={stats.byMonth.map((r) => ({ ...r, label: monthLabel(r.key) }))} />
-      {areas.length > 0 ? (
-        <section aria-labelledby="stats-map-title">
-          <h2 id="stats-map-title">{t("stats.mapTitle")}</h2>
-          <p>{t("stats.mapNote")}</p>
-          {hydrated ? (
-            <Suspense fallback={null}>
-              <AreaMap areas={areas} />
-            </Suspense>
-          ) : (
-            <p className="muted">{t("stats.mapNeedsJs")}</p>
-          )}
+      {!published ? (
+        <section aria-labelledby="stats-empty-title">
+          <h2 id="stats-empty-title">{t("stats.emptyTitle")}</h2>
+          <p>{t("stats.empty", { days: view.delayDays, k: view.k })}</p>
         </section>
-      ) : null}
-      <StatTable caption={t("stats.byArea")} head={t("stats.area")} rows={stats.byArea.map((r) => ({ ...r, label: areaLabel(r.key) }))} />
+      ) : (
+        <>
+          <p data-testid="stats-covers">{published.covers}</p>
+          <p>{t("stats.publishedOn", { date: published.publishedOn })}</p>
+          <section aria-labelledby="stats-how-title" className="stats-how">
+            <h2 id="stats-how-title">{t("stats.howTitle")}</h2>
+            <p>{t("stats.howGroups", { k: published.period.k })}</p>
+            <p>{t("stats.howMonths", { days: view.delayDays, k: published.period.k })}</p>
+            <p>{t("stats.howCounted")}</p>
+          </section>
+          <table className="stats-table">
+            <caption>{t("stats.byPeriod")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("stats.period")}</th>
+                <th scope="col">{t("stats.count")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {published.periods.map((period) => (
+                <tr key={period.id}>
+                  <th scope="row">
+                    <Link to={`?period=${period.id}#stats-period`} aria-current={period.selected ? "true" : undefined}>
+                      {period.label}
+                    </Link>
+                  </th>
+                  <td>{period.total}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t("stats.total")}</th>
+                <td>{published.total}</td>
+              </tr>
+            </tfoot>
+          </table>
+          <section aria-labelledby="stats-period" className="stats-period">
+            <h2 id="stats-period">{t("stats.periodTitle", { period: published.period.label })}</h2>
+            <p>
+              <strong>{t("stats.periodTotal")}</strong> {published.period.total}
+            </p>
+            <StatTable caption={t("stats.byCategory")} head={t("stats.category")} rows={published.period.categories} />
+            {published.period.areas.length > 0 ? (
+              <section aria-labelledby="stats-map-title">
+                <h3 id="stats-map-title">{t("stats.mapTitle")}</h3>
+                <p>{t("stats.mapNote")}</p>
+                {hydrated ? (
+                  <Suspense fallback={null}>
+                    <AreaMap areas={published.period.areas} />
+                  </Suspense>
+                ) : (
+                  <p className="muted">{t("stats.mapNeedsJs")}</p>
+                )}
+              </section>
+            ) : null}
+            <StatTable caption={t("stats.byArea")} head={t("stats.area")} rows={published.period.places} />
+          </section>
+        </>
+      )}
     </article>
   );
 }

@@ -7,6 +7,7 @@ import { getLogger } from "~/utils/logger.server";
 import { createApp } from "./app.server";
 import { retentionJob } from "./jobs/retention.server";
 import { startJobs, type Job } from "./jobs/scheduler.server";
+import { statsSnapshotJob } from "./jobs/stats-snapshot.server";
 
 function cannotStart(message: string): never {
   console.error(`Samen cannot start. ${message}`);
@@ -50,7 +51,7 @@ export async function startServer(build: ServerBuild): Promise<Server> {
     process.exit(1);
   });
 
-  const jobs = startJobs(database.db, [retentionJob(env)].filter((job): job is Job => job !== null), logger);
+  const jobs = startJobs(database.db, [retentionJob(env), statsSnapshotJob(env)].filter((job): job is Job => job !== null), logger);
 
   let stopping = false;
   const stop = (signal: string) => {

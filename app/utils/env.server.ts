@@ -78,6 +78,13 @@ export const EnvSchema = z.object({
   REPORT_SUBMIT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(5),
   REPORT_LOGIN_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   REPORT_RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(7 * 24 * 60).default(60),
+  // Public report statistics (see docs/decisions/012-report-statistics.md)
+  /** The smallest group of reports a published number may describe. */
+  REPORT_STATS_K: z.coerce.number().int().min(2, "must be at least 2 (5 or more is safer)").max(1000).default(5),
+  /** Days after a month ends before its reports may be published. */
+  REPORT_STATS_DELAY_DAYS: z.coerce.number().int().min(0).max(365).default(7),
+  /** How often the app runs the publication job (0: never; run `npm run reports:stats` from cron). */
+  REPORT_STATS_INTERVAL_HOURS: z.coerce.number().int().min(0).max(24 * 31).default(24),
   QUICK_EXIT_URL: z
     .url({ protocol: /^https?$/, message: "must be a full http(s) URL, for example https://www.google.com/search?q=weather" })
     .default("https://www.google.com/search?q=weather"),

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { Page } from "@playwright/test";
-import { e2ePortBase, TEST_REPORT_KEY, workerDatabasePath } from "../helpers/paths";
+import { e2ePortBase, workerDatabasePath } from "../helpers/paths";
 import { translation } from "../helpers/locales";
 import { allowConsoleError, expect, test } from "./fixtures";
 
@@ -222,54 +222,73 @@ test.describe("bad input never breaks the report form", () => {
   });
 });
 
-test("statistics show small counts as 'fewer than 5', and coarse squares on a map", async ({ page, checkA11y }, testInfo) => {
-  // Eight reports straight into this worker's database file: six in one ~1 km square, two in another.
-  const { openDatabase } = await import("~/utils/db.server");
-  const { parseKeyring } = await import("~/utils/crypto.server");
-  const { submitReport } = await import("~/domain/reports/reports.server");
-  const { parseStep } = await import("~/domain/reports/report-form");
-  const handle = await openDatabase({ url: `file:${workerDatabasePath(testInfo.workerIndex)}` });
-  const keyring = parseKeyring(TEST_REPORT_KEY);
-  const step = (name: "what" | "where" | "who" | "help" | "contact", input: Record<string, unknown>) => {
-    const parsed = parseStep(name, input);
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    return parsed.value as never;
-  };
-  // Groningen and Maastricht: squares no other test puts a pin in.
-  const squares = [["53.2194", "6.5665", 6], ["50.8514", "5.6910", 2]] as const;
-  for (const [lat, lng, n] of squares) {
-    for (let i = 0; i < n; i++) {
-      await submitReport(
-        { db: handle.db, keyring, accessDays: 1 },
-        {
-          what: step("what", { category: "verbal_abuse", description: "Statistics test" }),
-          where: step("where", { date: "2026-11-01", placeKind: "place", place: "", lat, lng }),
-          who: step("who", { affected: "me" }),
-          help: step("help", { help: ["record"] }),
-          contact: step("contact", { contactMethod: "none" }),
-        },
-        "nl",
-      );
-    }
-  }
-  handle.close();
-
+test("statistics: nothing before the first publication, then a published month with groups of at least 5 and squares on a map", async ({ page, checkA11y }, testInfo) => {
   await page.goto("/reports/stats");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(r("nl", "stats.title"));
-  await expect(page.getByText(r("nl", "stats.privacy"))).toBeVisible();
-  const areaTable = page.locator("table", { has: page.locator("caption", { hasText: r("nl", "stats.byArea") }) });
-  const { areaCell, cellCentre } = await import("~/domain/reports/area");
-  const rowOf = (lat: string, lng: string) => {
-    const centre = cellCentre(areaCell(Number(lat), Number(lng)))!;
-    const label = r("nl", "stats.areaAround")
-      .replace("{{latitude}}", centre.lat.toFixed(2))
-      .replace("{{longitude}}", centre.lng.toFixed(2));
-    return areaTable.locator("tbody tr", { has: page.locator("th", { hasText: label }) });
-  };
-  await expect(rowOf(squares[0][0], squares[0][1]).locator("td")).toHaveText("6");
-  await expect(rowOf(squares[1][0], squares[1][1]).locator("td")).toHaveText(
-    r("nl", "stats.fewer").replace("{{threshold}}", "5"),
+  await expect(page.getByRole("heading", { level: 2, name: r("nl", "stats.emptyTitle") })).toBeVisible();
+  await expect(page.locator("table")).toHaveCount(0);
+
+  // Reports straight into this worker's database file, sent in January and February 2025.
+  const { openDatabase } = await import("~/utils/db.server");
+  const { publishReportStats } = await import("~/domain/reports/stats.server");
+  const { squareNode, squareOf } = await import("~/domain/reports/stats");
+  const { areaCell } = await import("~/domain/reports/area");
+  const { insertReports } = await import("../helpers/reports");
+  const handle = await openDatabase({ url: `file:${workerDatabasePath(testInfo.workerIndex)}` });
+  // Groningen and Maastricht: squares no other test puts a pin in.
+  const groningen = areaCell(53.2194, 6.5665);
+  const maastricht = areaCell(50.8514, 5.691);
+  const january = new Date("2025-01-15T00:00:00Z");
+  const rows = (n: number, row: Omit<Parameters<typeof insertReports>[1][number], "sentAt">, sentAt = january) =>
+    Array.from({ length: n }, () => ({ ...row, sentAt }));
+  await insertReports(handle.db, [
+    ...rows(6, { category: "verbal_abuse", placeKind: "place", areaCell: groningen }),
+    ...rows(5, { category: "threat", placeKind: "place", areaCell: maastricht }),
+    ...rows(5, { category: "harassment", placeKind: "online" }),
+    // Not counted: withdrawn before publication, and spam.
+    ...rows(1, { category: "threat", placeKind: "place", areaCell: groningen, status: "withdrawn" }),
+    ...rows(1, { category: "online_hate", placeKind: "work", status: "spam" }),
+    // February has too few reports to be shown on its own: it waits.
+    ...rows(3, { category: "threat", placeKind: "school" }, new Date("2025-02-10T00:00:00Z")),
+  ]);
+  const result = await publishReportStats(handle.db, { k: 5, delayDays: 7, now: new Date("2025-03-10T12:00:00Z") });
+  handle.close();
+  expect(result).toEqual({ published: true, coversUntil: "2025-01", newPeriods: 1 });
+
+  await page.goto("/reports/stats");
+  await expect(page.getByTestId("stats-covers")).toContainText("januari 2025");
+  const table = (caption: string) => page.locator("table", { has: page.locator("caption", { hasText: caption }) });
+  const cells = async (caption: string) =>
+    (await table(caption).locator("tbody tr").all()).map(async (row) => [
+      (await row.locator("th").innerText()).trim(),
+      (await row.locator("td").innerText()).trim(),
+    ]);
+  const rowsOf = async (caption: string) => (await Promise.all(await cells(caption))).sort();
+  expect(await rowsOf(r("nl", "stats.byPeriod"))).toEqual([["januari 2025", "16"]]);
+  expect(await rowsOf(r("nl", "stats.byCategory"))).toEqual(
+    [
+      [r("nl", "categories.harassment"), "5"],
+      [r("nl", "categories.threat"), "5"],
+      [r("nl", "categories.verbal_abuse"), "6"],
+    ].sort(),
   );
+  const squareLabel = (cell: string) => {
+    const square = squareOf(squareNode(cell, 0)!)!;
+    return r("nl", "stats.square")
+      .replace("{{size}}", "1")
+      .replace("{{latitude}}", square.centre.lat.toFixed(2))
+      .replace("{{longitude}}", square.centre.lng.toFixed(2));
+  };
+  expect(await rowsOf(r("nl", "stats.byArea"))).toEqual(
+    [
+      [squareLabel(groningen), "6"],
+      [squareLabel(maastricht), "5"],
+      [r("nl", "placeKinds.online"), "5"],
+    ].sort(),
+  );
+  // The held month (February) is nowhere in the page data.
+  const data = await (await page.request.get("/reports/stats.data")).text();
+  expect(data).not.toContain("2025-02");
   // The map shows squares, never points.
   await expect(page.getByRole("region", { name: r("nl", "stats.mapLabel") })).toBeVisible();
   await expect(page.locator(".stats-map canvas")).toBeVisible();

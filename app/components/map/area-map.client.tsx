@@ -7,11 +7,11 @@ import { mapStyleUrl } from "./map-style";
 export interface AreaCount {
   bounds: [number, number, number, number];
   label: string;
-  /** 0–1, how dark the square is (suppressed counts are shown faintest). */
+  /** 0–1, how dark the square is. */
   weight: number;
 }
 
-/** The public statistics map: ~1 km squares with their (suppressed) counts; never a point. */
+/** The public statistics map: the published squares (~1 km or larger) with their counts; never a point. */
 export default function AreaMap({ areas }: { areas: AreaCount[] }) {
   const { t, i18n } = useTranslation("report");
   const container = useRef<HTMLDivElement>(null);

@@ -2,8 +2,8 @@
  * The coarse cell stored in plain for statistics: a grid of 0.01° latitude × 0.015° longitude
  * (about 1.1 × 1.0 km in the Netherlands). The exact pin is stored only encrypted.
  */
-const LAT_STEP = 0.01;
-const LNG_STEP = 0.015;
+export const LAT_STEP = 0.01;
+export const LNG_STEP = 0.015;
 
 export function areaCell(lat: number, lng: number): string {
   return `${Math.floor(lat / LAT_STEP)}:${Math.floor(lng / LNG_STEP)}`;

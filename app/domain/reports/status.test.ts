@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reportStatuses } from "./vocabulary";
+import { reportStatuses, statusesExcludedFromStatistics } from "./vocabulary";
 import { canTransition, isFinal, needsNetwork } from "./status";
 
 describe("report status machine", () => {
@@ -29,5 +29,26 @@ describe("report status machine", () => {
       expect(canTransition("withdrawn", to, "system")).toBe(false);
     }
     expect(needsNetwork("forwarded") && needsNetwork("acknowledged")).toBe(true);
+  });
+
+  it("lets only moderators mark a report as spam or a duplicate, before it was forwarded; both are final", () => {
+    for (const to of ["spam", "duplicate"] as const) {
+      expect(canTransition("received", to, "moderator")).toBe(true);
+      expect(canTransition("in_review", to, "moderator")).toBe(true);
+      expect(canTransition("received", to, "reporter")).toBe(false);
+      expect(canTransition("in_review", to, "system")).toBe(false);
+      expect(canTransition("forwarded", to, "moderator")).toBe(false);
+      expect(canTransition("acknowledged", to, "moderator")).toBe(false);
+      expect(canTransition("closed", to, "moderator")).toBe(false);
+      expect(isFinal(to)).toBe(true);
+      for (const next of reportStatuses) {
+        for (const actor of ["reporter", "moderator", "system"] as const) expect(canTransition(to, next, actor)).toBe(false);
+      }
+    }
+  });
+
+  it("keeps withdrawn, spam and duplicate reports out of the statistics", () => {
+    expect([...statusesExcludedFromStatistics].sort()).toEqual(["duplicate", "spam", "withdrawn"]);
+    for (const status of statusesExcludedFromStatistics) expect(reportStatuses).toContain(status);
   });
 });

@@ -6,15 +6,22 @@ import type { ReportStatus } from "./vocabulary";
  *
  *   received → in_review → forwarded ⇄ acknowledged → closed
  *   any open status → closed (by moderators) or withdrawn (by the reporter)
+ *   received or in_review → spam or duplicate (by moderators only, before anything was forwarded)
+ * closed, withdrawn, spam and duplicate are final.
  */
 const transitions: Record<ReportStatus, readonly ReportStatus[]> = {
-  received: ["in_review", "closed", "withdrawn"],
-  in_review: ["forwarded", "closed", "withdrawn"],
+  received: ["in_review", "closed", "withdrawn", "spam", "duplicate"],
+  in_review: ["forwarded", "closed", "withdrawn", "spam", "duplicate"],
   forwarded: ["forwarded", "acknowledged", "closed", "withdrawn"],
   acknowledged: ["forwarded", "acknowledged", "closed", "withdrawn"],
   closed: [],
   withdrawn: [],
+  spam: [],
+  duplicate: [],
 };
+
+/** Only a person who read the report may call it spam or a duplicate; never the system. */
+const moderatorOnly: readonly ReportStatus[] = ["spam", "duplicate"];
 
 export type StatusActor = "reporter" | "moderator" | "system";
 
@@ -22,6 +29,7 @@ export function canTransition(from: ReportStatus, to: ReportStatus, actor: Statu
   if (!transitions[from].includes(to)) return false;
   // The reporter can only withdraw; everything else is for moderators (or the system).
   if (actor === "reporter") return to === "withdrawn";
+  if (moderatorOnly.includes(to)) return actor === "moderator";
   return to !== "withdrawn";
 }
 

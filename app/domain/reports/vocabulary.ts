@@ -21,8 +21,17 @@ export const reportStatuses = [
   "acknowledged",
   "closed",
   "withdrawn",
+  "spam",
+  "duplicate",
 ] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
+
+/**
+ * Reports with these statuses are not counted in the public statistics: taken back by the
+ * reporter, not a real report, or the same incident reported twice. (A period that was already
+ * published never changes; see docs/decisions/012-report-statistics.md.)
+ */
+export const statusesExcludedFromStatistics = ["withdrawn", "spam", "duplicate"] as const satisfies readonly ReportStatus[];
 
 /** Where it happened, coarsely: a place (with optional pin), or one of the placeless kinds. */
 export const reportPlaceKinds = ["place", "online", "school", "work"] as const;
