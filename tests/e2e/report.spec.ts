@@ -226,7 +226,7 @@ test("statistics show small counts as 'fewer than 5', and coarse squares on a ma
   // Eight reports straight into this worker's database file: six in one ~1 km square, two in another.
   const { openDatabase } = await import("~/utils/db.server");
   const { parseKeyring } = await import("~/utils/crypto.server");
-  const { submitReport } = await import("~/domain/reports/reports.server");
+  const { submitReport } = await import("~/domain/reports/intake.server");
   const { parseStep } = await import("~/domain/reports/report-form");
   const handle = await openDatabase({ url: `file:${workerDatabasePath(testInfo.workerIndex)}` });
   const keyring = parseKeyring(TEST_REPORT_KEY);
