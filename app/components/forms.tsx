@@ -34,6 +34,16 @@ export function OptionalMarker() {
   return <span className="optional">{t("forms.optional")}</span>;
 }
 
+function LabelText({ label, optional }: { label: ReactNode; optional?: boolean }) {
+  return optional ? (
+    <>
+      {label} <OptionalMarker />
+    </>
+  ) : (
+    <>{label}</>
+  );
+}
+
 export function FieldError({ id, error }: { id: string; error?: string | null }) {
   if (!error) return null;
   return (
@@ -56,13 +66,7 @@ function FieldFrame({ id, label, hint, error, optional, children }: Omit<FieldBa
   return (
     <div className="field">
       <label htmlFor={id}>
-        {label}
-        {optional ? (
-          <>
-            {" "}
-            <OptionalMarker />
-          </>
-        ) : null}
+        <LabelText label={label} optional={optional} />
       </label>
       <FieldHint id={id} hint={hint} />
       <FieldError id={id} error={error} />
@@ -145,13 +149,7 @@ export function ChoiceField({
   return (
     <fieldset className="choices" id={id} {...describedBy(id, { error, hint })}>
       <legend>
-        {label}
-        {optional ? (
-          <>
-            {" "}
-            <OptionalMarker />
-          </>
-        ) : null}
+        <LabelText label={label} optional={optional} />
       </legend>
       <FieldHint id={id} hint={hint} />
       <FieldError id={id} error={error} />

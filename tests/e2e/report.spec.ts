@@ -261,13 +261,18 @@ const FORM_STEPS: [string, Record<string, string | string[]>][] = [
   ["contact", { contactMethod: "none" }],
 ];
 
-/** Start, then every step filled in, up to the review page (each answered with a redirect). */
-async function walkToReview(visitor: Visitor) {
+/** Opens the intro and starts a draft with the form's stamp. */
+async function startDraft(visitor: Visitor) {
   const intro = await visitor.get("/report");
   const stamp = /name="stamp" value="([^"]+)"/.exec(intro.html)?.[1];
   expect(stamp).toBeTruthy();
   const started = await visitor.post("/report?index", { intent: "start", stamp: stamp! });
   expect(started.location).toBe("/report?step=what");
+}
+
+/** Start, then every step filled in, up to the review page (each answered with a redirect). */
+async function walkToReview(visitor: Visitor) {
+  await startDraft(visitor);
   for (const [step, fields] of FORM_STEPS) {
     const response = await visitor.post(`/report?index&step=${step}`, { step, intent: "next", ...fields });
     expect(response.status, step).toBe(302);
@@ -294,6 +299,18 @@ async function countRows(dbFile: string, table: string): Promise<number> {
   } finally {
     client.close();
   }
+}
+
+/** Walks to the review page and sends: refused with `status` and the notice, nothing stored, the draft kept. */
+async function expectSendRefused(visitor: Visitor, dbFile: string, status: number, notice: string) {
+  await walkToReview(visitor);
+  const reports = await countRows(dbFile, "reports");
+  const refused = await send(visitor);
+  expect(refused.status).toBe(status);
+  expect(refused.text).toContain(r("nl", notice));
+  expect(await countRows(dbFile, "reports")).toBe(reports);
+  // The draft is still there to send a little later.
+  expect((await visitor.get("/report?step=review")).text).toContain("A man threatened me at the tram stop.");
 }
 
 /** A production server on a fresh copy of the seeded database, for tests that change limits or use them up. */
@@ -334,21 +351,12 @@ test.describe("robots, fill time, sessions and input size", () => {
   });
 
   test("minimum fill time: a report sent too fast is not sent, and the person is told why", async () => {
-    const hasty = new Visitor(own.url());
-    await walkToReview(hasty);
-    const reports = await countRows(own.dbFile, "reports");
-    const sent = await send(hasty);
-    expect(sent.status).toBe(400);
-    expect(sent.text).toContain(r("nl", "notices.tooFast"));
-    expect(await countRows(own.dbFile, "reports")).toBe(reports);
-    // The draft is still there to send a little later.
-    expect((await hasty.get("/report?step=review")).text).toContain(r("nl", "steps.review"));
+    await expectSendRefused(new Visitor(own.url()), own.dbFile, 400, "notices.tooFast");
   });
 
   test("raw step input is cut to the field's limit before it is stored, and unknown fields are dropped", async () => {
     const typist = new Visitor(own.url());
-    const intro = await typist.get("/report");
-    await typist.post("/report?index", { intent: "start", stamp: /name="stamp" value="([^"]+)"/.exec(intro.html)![1]! });
+    await startDraft(typist);
     const shown = await typist.post("/report?index&step=what", {
       step: "what",
       intent: "next",
@@ -439,20 +447,12 @@ test.describe("every limit answers 429 with a calm, translated message and keeps
 
   test("sending: the second report from one address within the hour", async () => {
     sentReport = await sendReport(new Visitor(own.url()));
-    const second = new Visitor(own.url());
-    await walkToReview(second);
-    const reports = await countRows(own.dbFile, "reports");
-    const refused = await send(second);
-    expect(refused.status).toBe(429);
-    expect(refused.text).toContain(r("nl", "notices.rateLimited"));
-    expect(await countRows(own.dbFile, "reports")).toBe(reports);
-    expect((await second.get("/report?step=review")).text).toContain("A man threatened me at the tram stop.");
+    await expectSendRefused(new Visitor(own.url()), own.dbFile, 429, "notices.rateLimited");
   });
 
   test("saving a draft: more saves than a person makes", async () => {
     const busy = new Visitor(own.url());
-    const intro = await busy.get("/report");
-    await busy.post("/report?index", { intent: "start", stamp: /name="stamp" value="([^"]+)"/.exec(intro.html)![1]! });
+    await startDraft(busy);
     for (let i = 0; i < 100; i++) {
       const saved = await busy.post("/report?index&step=what", { step: "what", intent: "next", description: `attempt ${i}` });
       expect(saved.status, `save ${i}`).toBe(400); // no category chosen: saved, and shown again
