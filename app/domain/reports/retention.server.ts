@@ -4,7 +4,9 @@ import type { Database } from "~/utils/db.server";
 import { reports } from "~db/schema/index";
 import { deleteExpiredSessions } from "./access.server";
 import { deleteExpiredDrafts } from "./drafts.server";
+import { isFinal } from "./status";
 import { eraseContent } from "./status.server";
+import { reportStatuses } from "./vocabulary";
 
 export interface RetentionResult {
   erasedReports: number;
@@ -14,8 +16,9 @@ export interface RetentionResult {
 }
 
 /**
- * Erases the encrypted content (and messages) of reports that were closed or withdrawn more
- * than `retentionDays` ago; the statistical columns stay. Also deletes expired drafts,
+ * Erases the encrypted content (and messages) of reports that reached a final status (closed,
+ * withdrawn, or any other the state machine calls final) more than `retentionDays` ago; the
+ * statistical columns stay. Also deletes expired drafts,
  * status-page sessions and ended rate-limit windows.
  */
 export async function runRetention(
@@ -26,7 +29,7 @@ export async function runRetention(
   const due = await deps.db
     .select({ id: reports.id })
     .from(reports)
-    .where(and(inArray(reports.status, ["closed", "withdrawn"]), lt(reports.closedAt, cutoff), isNotNull(reports.content)));
+    .where(and(inArray(reports.status, reportStatuses.filter(isFinal)), lt(reports.closedAt, cutoff), isNotNull(reports.content)));
   return {
     erasedReports: await eraseContent(deps, due.map((row) => row.id), "system"),
     deletedDrafts: await deleteExpiredDrafts(deps.db, now),
