@@ -1,15 +1,30 @@
 #!/usr/bin/env node
-// npm start: the local demo with no variables needed. Builds if needed, seeds an empty database,
-// and starts the server. Without REPORT_ENCRYPTION_KEY it uses a demo key kept in data/
-// (created on first run), and says loudly that this is not for production.
-// `npm run serve` stays strict: production without a key refuses to start.
+// npm start: the local demo with no variables needed. Builds if needed, migrates, seeds an empty
+// database, and starts the server. Without REPORT_ENCRYPTION_KEY it uses a demo key kept in
+// data/ (created on first run) and says loudly that this is not for production; the server
+// warns again at start. With NODE_ENV=production it refuses a missing or demo key, like
+// `npm run serve` does.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const env = { ...process.env };
+const production = env.NODE_ENV === "production";
+// The first key encrypts; a demo one there means new reports would be written under it.
+const currentKeyId = (keyring) => keyring.split(",")[0]?.trim().split(":")[0] ?? "";
+
+function cannotStart(problem) {
+  console.error(`Samen cannot start. Invalid configuration:\n  - ${problem}`);
+  process.exit(1);
+}
+
 if (!env.REPORT_ENCRYPTION_KEY) {
+  if (production) {
+    cannotStart(
+      'REPORT_ENCRYPTION_KEY: required in production (npm start uses a demo key only for the local demo). Make one with: echo "k1:$(openssl rand -base64 32)"',
+    );
+  }
   const file = path.resolve("data", "report-encryption-key.demo");
   if (!existsSync(file)) {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -25,6 +40,10 @@ if (!env.REPORT_ENCRYPTION_KEY) {
       "!!! ------------------------------------------------------------------------ !!!",
       "",
     ].join("\n"),
+  );
+} else if (production && /^demo/i.test(currentKeyId(env.REPORT_ENCRYPTION_KEY))) {
+  cannotStart(
+    `REPORT_ENCRYPTION_KEY: the first key (${currentKeyId(env.REPORT_ENCRYPTION_KEY)}) is a demo key, which production must not use. Put a key of your own first, then run npm run reports:rotate-key.`,
   );
 }
 

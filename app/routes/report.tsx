@@ -1,12 +1,14 @@
 import { Outlet } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/errors/general-error-boundary";
 import { QuickExit } from "~/components/report/quick-exit";
 import { PhoneIcon } from "~/components/ui/icons";
 
 export const handle = { i18n: ["common", "report"] };
 
-/** Every report page: the quick exit and the 112 banner, then the page. */
-export default function ReportLayout() {
+/** Every report page, error pages included: the 112 banner and the quick exit, then the page. */
+function ReportChrome({ children }: { children: ReactNode }) {
   const { t } = useTranslation("report");
   return (
     <div className="report-layout">
@@ -22,7 +24,24 @@ export default function ReportLayout() {
         </div>
         <QuickExit />
       </div>
-      <Outlet />
+      {children}
     </div>
+  );
+}
+
+export default function ReportLayout() {
+  return (
+    <ReportChrome>
+      <Outlet />
+    </ReportChrome>
+  );
+}
+
+/** Something went wrong on a report page: the calm error, with the way out and 112 still there. */
+export function ErrorBoundary() {
+  return (
+    <ReportChrome>
+      <GeneralErrorBoundary />
+    </ReportChrome>
   );
 }

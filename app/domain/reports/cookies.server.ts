@@ -3,10 +3,11 @@ import { decrypt, encrypt, type Keyring } from "~/utils/crypto.server";
 import { aad } from "./aad";
 
 /**
- * The report pages' cookies, made by the app's cookie factory (HttpOnly, SameSite=Lax, Secure
- * and __Host- on https). Their values are encrypted and authenticated with the report keyring
- * (so they survive a restart and nobody can read or forge them), and carry their own expiry.
- * Without Max-Age where possible: gone when the browser closes.
+ * The report pages' cookies, all made by the app's cookie factory (HttpOnly, SameSite=Lax, Secure
+ * and __Host- on https), without Max-Age where possible: gone when the browser closes.
+ *
+ * The draft and receipt cookies are sealed: encrypted and authenticated with the report keyring
+ * (so they survive a restart and nobody can read or forge them), with their own expiry.
  */
 function sealedCookie<T>(name: string, maxAgeSeconds?: number) {
   const cookie = defineCookie(name, { maxAgeSeconds });
@@ -31,5 +32,9 @@ function sealedCookie<T>(name: string, maxAgeSeconds?: number) {
 }
 
 export const draftCookie = sealedCookie<{ draftId: string }>("report_draft");
-export const accessCookie = sealedCookie<{ reportId: string }>("report_access");
+/**
+ * The status-page session: a random token whose sha256 is the `report_sessions` row
+ * (app/domain/reports/access.server.ts). The token alone opens nothing once the row is gone.
+ */
+export const accessCookie = defineCookie("report_access");
 export const receiptCookie = sealedCookie<{ trackingCode: string; passphrase: string }>("report_receipt", 15 * 60);

@@ -162,15 +162,60 @@ export type CompleteReport = Required<ReportDraftData>;
 
 export const arrayFields = new Set(["targets", "help", "networks"]);
 
-/** FormData → plain object for a step schema (checkbox groups become arrays). */
+/** The length limit of a text field, for its error message ("at most {{max}} characters"). */
+export function fieldMax(name: string): number {
+  switch (name) {
+    case "description":
+      return limits.description;
+    case "place":
+      return limits.place;
+    case "email":
+      return limits.email;
+    case "phone":
+      return limits.phone;
+    default:
+      return limits.short;
+  }
+}
+
+const textFields = new Set(["description", "place", "targetOther", "email", "phone", "contactLanguage", "contactTimes"]);
+/** Choices, dates, times, coordinates and checkboxes are short; anything longer is not a real value. */
+const RAW_SHORT = 64;
+const RAW_LIST = 20;
+
+/**
+ * How much of a field's raw input is kept (in the draft, and shown back): twice a text field's
+ * limit, so a person who typed too much still sees their text and can shorten it, and
+ * {@link RAW_SHORT} characters of anything else.
+ */
+export function rawLimit(field: string): number {
+  return textFields.has(field) ? fieldMax(field) * 2 : RAW_SHORT;
+}
+
+/** The first `max` UTF-16 units of `value`, without splitting a character in two. */
+function cut(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const end = /[\uD800-\uDBFF]/.test(value[max - 1] ?? "") ? max - 1 : max;
+  return value.slice(0, end);
+}
+
+/**
+ * FormData → plain object for a step schema (checkbox groups become arrays). Only the step's
+ * own fields are read, and each is cut to its raw limit, so whatever was posted, a draft
+ * holds at most a few kilobytes per step.
+ */
 export function formValues(form: FormData, fields: readonly string[]): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const field of fields) {
     if (arrayFields.has(field)) {
-      out[field] = form.getAll(field).filter((v): v is string => typeof v === "string");
+      out[field] = form
+        .getAll(field)
+        .filter((v): v is string => typeof v === "string")
+        .slice(0, RAW_LIST)
+        .map((v) => cut(v, RAW_SHORT));
     } else {
       const value = form.get(field);
-      if (typeof value === "string") out[field] = value;
+      if (typeof value === "string") out[field] = cut(value, rawLimit(field));
     }
   }
   return out;

@@ -2,19 +2,24 @@ import { and, inArray, isNotNull, lt } from "drizzle-orm";
 import { pruneRateLimits } from "~/domain/auth/rate-limit.server";
 import type { Database } from "~/utils/db.server";
 import { reports } from "~db/schema/index";
+import { deleteExpiredSessions } from "./access.server";
 import { deleteExpiredDrafts } from "./drafts.server";
-import { eraseContent } from "./reports.server";
+import { isFinal } from "./status";
+import { eraseContent } from "./status.server";
+import { reportStatuses } from "./vocabulary";
 
 export interface RetentionResult {
   erasedReports: number;
   deletedDrafts: number;
+  deletedSessions: number;
   prunedRateLimits: number;
 }
 
 /**
- * Erases the encrypted content (and messages) of reports that were closed or withdrawn more
- * than `retentionDays` ago; the statistical columns stay. Also deletes expired drafts and
- * ended rate-limit windows.
+ * Erases the encrypted content (and messages) of reports that reached a final status (closed,
+ * withdrawn, or any other the state machine calls final) more than `retentionDays` ago; the
+ * statistical columns stay. Also deletes expired drafts,
+ * status-page sessions and ended rate-limit windows.
  */
 export async function runRetention(
   deps: { db: Database; retentionDays: number; now?: () => Date },
@@ -24,12 +29,11 @@ export async function runRetention(
   const due = await deps.db
     .select({ id: reports.id })
     .from(reports)
-    .where(and(inArray(reports.status, ["closed", "withdrawn"]), lt(reports.closedAt, cutoff), isNotNull(reports.content)));
-  const ids = due.map((row) => row.id);
-  await eraseContent(deps, ids, "system");
+    .where(and(inArray(reports.status, reportStatuses.filter(isFinal)), lt(reports.closedAt, cutoff), isNotNull(reports.content)));
   return {
-    erasedReports: ids.length,
+    erasedReports: await eraseContent(deps, due.map((row) => row.id), "system"),
     deletedDrafts: await deleteExpiredDrafts(deps.db, now),
+    deletedSessions: await deleteExpiredSessions(deps.db, now),
     prunedRateLimits: await pruneRateLimits(deps.db, now.getTime()),
   };
 }

@@ -2,7 +2,7 @@ import type { ReportStatus } from "./vocabulary";
 
 /**
  * The one place that knows how a report's status may change. Everything that changes a status
- * goes through canTransition (and the command in reports.server.ts writes a history row).
+ * goes through canTransition (and the command in status.server.ts writes a history row).
  *
  *   received → in_review → forwarded ⇄ acknowledged → closed
  *   any open status → closed (by moderators) or withdrawn (by the reporter)
