@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { isLocale, localeNames } from "~/domain/i18n/config";
-import { localeCookie } from "~/domain/i18n/i18next.server";
+import { languageCookie } from "~/domain/i18n/i18next.server";
 import { readForm } from "~/http/form.server";
 import { flashSetCookie } from "~/utils/flash.server";
 import { safeRedirect } from "~/utils/http";
@@ -22,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(back, 303);
   }
   const headers = new Headers();
-  headers.append("Set-Cookie", await localeCookie.serialize(parsed.data.lng));
+  headers.append("Set-Cookie", await languageCookie.serialize(request, parsed.data.lng));
   headers.append(
     "Set-Cookie",
     await flashSetCookie(request, {

@@ -55,6 +55,8 @@ export async function startServer(port: number, env: Record<string, string>): Pr
       REPORT_SUBMIT_LIMIT: "1000",
       // There is no internet in tests: the quick exit goes to a neutral page the test serves.
       QUICK_EXIT_URL: `http://127.0.0.1:${e2ePortBase + 90}/`,
+      // Production requires the public address; absolute URLs (feeds, calendars) use it.
+      PUBLIC_URL: `http://localhost:${port}`,
       ...env,
       PORT: String(port),
       HOST: "127.0.0.1",
