@@ -12,7 +12,7 @@ import { getEnv, type Env } from "~/utils/env.server";
 import { getLogger, logSafeUrl } from "~/utils/logger.server";
 import { limitBody } from "./body-limit.server";
 import { sendTooLarge } from "./error-page.server";
-import { closeIfBodyUnread, remixHandler } from "./remix-handler.server";
+import { remixHandler } from "./remix-handler.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -127,6 +127,9 @@ export function createApp(build: ServerBuild, database: DatabaseHandle, env: Env
     next();
   });
 
+  // Before anything reads a body: over FORM_BYTES is a translated 413 (decision 013).
+  app.use(limitBody(FORM_BYTES, sendTooLarge));
+
   app.use((req, res, next) => {
     const crossSite = isCrossSiteWrite(
       req.method,
@@ -135,15 +138,12 @@ export function createApp(build: ServerBuild, database: DatabaseHandle, env: Env
     );
     if (crossSite) {
       req.log.warn({ origin: req.get("origin") }, "cross-site write refused");
-      closeIfBodyUnread(req, res);
       res.status(403).type("text/plain").send("Forbidden: cross-site request");
       return;
     }
     next();
   });
 
-  // Before anything reads a body: over FORM_BYTES is a translated 413 (decision 013).
-  app.use(limitBody(FORM_BYTES, sendTooLarge));
   app.use(compression());
   app.use(
     "/build",

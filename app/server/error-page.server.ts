@@ -35,7 +35,7 @@ export async function sendTooLarge(req: ExpressRequest, res: ExpressResponse): P
 <h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(t("errors.tooLarge.text"))}</p>
 <p><a href="${escapeHtml(path)}">${escapeHtml(t("errors.tryAgain"))}</a></p>
-${isReport ? `<p>${escapeHtml(t("common:emergency"))}</p>\n<p><a href="${escapeHtml(getEnv().QUICK_EXIT_URL)}" rel="noreferrer">${escapeHtml(t("report:quickExit.label"))}</a></p>` : `<p><a href="/">${escapeHtml(t("errors.backHome"))}</a></p>`}
+${isReport ? `<p>${escapeHtml(t("common:footer.emergency"))}</p>\n<p><a href="${escapeHtml(getEnv().QUICK_EXIT_URL)}" rel="noreferrer">${escapeHtml(t("report:quickExit.label"))}</a></p>` : `<p><a href="/">${escapeHtml(t("errors.backHome"))}</a></p>`}
 </main>
 </body>
 </html>

@@ -7,6 +7,7 @@ import {
   type ServerBuild,
 } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { settleRefusedBody } from "./body-limit.server";
 
 /**
  * Express → Remix, in place of @remix-run/express's adapter, for two reasons:
@@ -29,7 +30,7 @@ export function remixHandler(options: {
     try {
       const request = toWebRequest(req, res, host);
       const response = await handle(request, options.getLoadContext(req, res));
-      await send(req, res, response);
+      await send(res, response);
     } catch (error) {
       next(error);
     }
@@ -65,20 +66,11 @@ function toWebRequest(req: ExpressRequest, res: ExpressResponse, host: string): 
   return new Request(url.href, init);
 }
 
-/**
- * Ends the connection after this response when the request body was not read to its end (a
- * refused or over-long body, a route that never reads it): otherwise Node would read and throw
- * away the rest, megabytes perhaps, to keep the connection for the next request.
- */
-export function closeIfBodyUnread(req: ExpressRequest, res: ExpressResponse) {
-  if (!req.complete && !res.headersSent) res.setHeader("Connection", "close");
-}
-
-async function send(req: ExpressRequest, res: ExpressResponse, response: Response) {
+async function send(res: ExpressResponse, response: Response) {
+  await settleRefusedBody(res);
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [name, value] of response.headers.entries()) res.append(name, value);
-  closeIfBodyUnread(req, res);
   if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
   if (response.body) {
     await writeReadableStreamToWritable(response.body, res);

@@ -12,7 +12,8 @@ export function runNodeToEnd(args: string[], env: Record<string, string>): Promi
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: projectRoot,
-      env: { ...process.env, ...env },
+      // Scripts run in production mode, which needs a public address (nothing here serves it).
+      env: { ...process.env, PUBLIC_URL: "http://localhost", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
