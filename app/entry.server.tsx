@@ -9,6 +9,7 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nOptions } from "./domain/i18n/config";
 import { i18nServer } from "./domain/i18n/i18next.server";
 import { resources } from "./domain/i18n/resources.server";
+import { noteIfBusy } from "./http/busy.server";
 import { getLogger, logSafeUrl } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
 
@@ -74,6 +75,7 @@ export default async function handleRequest(
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
+  noteIfBusy(error, context);
   const logger = context?.logger ?? getLogger();
   const url = new URL(request.url);
   logger.error({ err: error, url: logSafeUrl(`${url.pathname}${url.search}`) }, "unhandled error in a loader or action");

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/errors/general-error-boundary";
 import { isLocale, localeNames } from "~/domain/i18n/config";
 import { languageCookie } from "~/domain/i18n/i18next.server";
 import { readForm } from "~/http/form.server";
@@ -36,4 +37,17 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export async function loader() {
   return redirect("/");
+}
+
+/**
+ * Nothing to show: the action always redirects. The component makes this a page route, so a
+ * body that is too long, not a form or broken (413/415/400 from readForm) gets the translated
+ * error page instead of a bare text answer.
+ */
+export default function Language() {
+  return null;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -7,6 +7,7 @@ import {
   type ServerBuild,
 } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
+import { BUSY_RETRY_SECONDS, wasBusy } from "~/http/busy.server";
 import { settleRefusedBody } from "./body-limit.server";
 
 /**
@@ -29,8 +30,10 @@ export function remixHandler(options: {
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     try {
       const request = toWebRequest(req, res, host);
-      const response = await handle(request, options.getLoadContext(req, res));
-      await send(res, response);
+      const context = options.getLoadContext(req, res);
+      const response = await handle(request, context);
+      await send(res, response, wasBusy(context));
+      if (wasBusy(context)) req.log?.warn("refused: too many passphrase checks at once");
     } catch (error) {
       next(error);
     }
@@ -66,10 +69,15 @@ function toWebRequest(req: ExpressRequest, res: ExpressResponse, host: string): 
   return new Request(url.href, init);
 }
 
-async function send(res: ExpressResponse, response: Response) {
+async function send(res: ExpressResponse, response: Response, busy = false) {
   await settleRefusedBody(res);
-  res.statusMessage = response.statusText;
-  res.status(response.status);
+  if (busy && response.status >= 500) {
+    // Only busy, not broken (busy.server.ts): the same calm page, as "try again in a moment".
+    res.status(429).setHeader("Retry-After", String(BUSY_RETRY_SECONDS));
+  } else {
+    res.statusMessage = response.statusText;
+    res.status(response.status);
+  }
   for (const [name, value] of response.headers.entries()) res.append(name, value);
   if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
   if (response.body) {

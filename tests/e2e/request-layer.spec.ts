@@ -42,6 +42,14 @@ test.describe("client addresses and limits", () => {
       // The 429 says what to do, in the visitor's language.
       const limited = await attempt("2001:db8:77:1:ffff::1");
       expect(limited.body).toContain(translation("nl", "status.errors.rate_limited", "report"));
+
+      // A flood of checks from new addresses each: the bounded queue refuses what it can't do
+      // within a second with 429 (Retry-After), the rest are checked; never a 5xx.
+      const flood = await Promise.all(Array.from({ length: 60 }, (_, i) => attempt(`203.0.113.${i + 1}`)));
+      const statuses = flood.map((response) => response.status);
+      expect(statuses.filter((status) => status !== 400 && status !== 429), statuses.join(",")).toEqual([]);
+      expect(statuses.filter((status) => status === 429).length).toBeGreaterThan(0);
+      for (const response of flood.filter((r) => r.status === 429)) expect(response.headers["retry-after"]).toBeTruthy();
     } finally {
       await server.stop();
     }
