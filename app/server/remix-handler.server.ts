@@ -8,7 +8,6 @@ import {
 } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import { BUSY_RETRY_SECONDS, wasBusy } from "~/http/busy.server";
-import { settleRefusedBody } from "./body-limit.server";
 
 /**
  * Express → Remix, in place of @remix-run/express's adapter, for two reasons:
@@ -70,7 +69,6 @@ function toWebRequest(req: ExpressRequest, res: ExpressResponse, host: string): 
 }
 
 async function send(res: ExpressResponse, response: Response, busy = false) {
-  await settleRefusedBody(res);
   if (busy && response.status >= 500) {
     // Only busy, not broken (busy.server.ts): the same calm page, as "try again in a moment".
     res.status(429).setHeader("Retry-After", String(BUSY_RETRY_SECONDS));

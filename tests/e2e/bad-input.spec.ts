@@ -223,24 +223,35 @@ test.describe("bad input for every form", () => {
     const cookie = ((start.headers["set-cookie"] as string[]) ?? []).map((c) => c.split(";")[0]).join("; ");
     expect(cookie).toContain("report_draft=");
     const step = (name: string, fields: Record<string, string>, locale = "nl") =>
-      post("/report?index", new URLSearchParams({ step: name, intent: "next", ...fields }).toString(), { Cookie: `${cookie}; lng=${Buffer.from(JSON.stringify(locale)).toString("base64")}` });
+      post(`/report?index&step=${name}`, new URLSearchParams({ step: name, intent: "next", ...fields }).toString(), { Cookie: `${cookie}; lng=${Buffer.from(JSON.stringify(locale)).toString("base64")}` });
     const report = (locale: string, key: string, max?: number) => translation(locale, key, "report").replace("{{max}}", String(max ?? ""));
 
-    const cases: Array<{ step: string; fields: Record<string, string>; typed: string; message: string; locale: string }> = [
+    // Each step shows again with its errors once the steps before it are done, so the bad
+    // values are sent in order, with a good answer to move on (`valid`).
+    type Case = { step: string; fields: Record<string, string>; typed?: string; message?: string; locale?: string; valid?: true };
+    const cases: Case[] = [
       { step: "what", fields: { category: "other", description: `Lang${"o".repeat(5000)}` }, typed: `Lang${"o".repeat(5000)}`, message: report("nl", "errors.tooLong", 5000), locale: "nl" },
       { step: "what", fields: { category: "other", description: "Hij riep iets\u0007 en\u0000 liep weg" }, typed: "Hij riep iets", message: report("ar", "errors.invalidCharacters"), locale: "ar" },
-      { step: "where", fields: { date: "2025-01-01", placeKind: "place", place: `Bij de bakker\u001b[0m` }, typed: "Bij de bakker", message: report("uk", "errors.invalidCharacters"), locale: "uk" },
+      { step: "what", fields: { category: "other", description: "Hij riep iets en liep weg" }, valid: true },
+      { step: "where", fields: { date: "2025-01-01", placeKind: "place", place: "Bij de bakker\u001b[0m" }, typed: "Bij de bakker", message: report("uk", "errors.invalidCharacters"), locale: "uk" },
       { step: "where", fields: { date: "2025-02-31", placeKind: "place", place: "Bij de <b>bakker</b>" }, typed: "Bij de <b>bakker</b>", message: report("fa", "errors.dateInvalid"), locale: "fa" },
+      { step: "where", fields: { date: "2025-01-01", placeKind: "online" }, valid: true },
       { step: "who", fields: { affected: "me", targets: "other", targetOther: "t".repeat(201) }, typed: "t".repeat(201), message: report("en", "errors.tooLong", 200), locale: "en" },
+      { step: "who", fields: { affected: "me" }, valid: true },
+      { step: "help", fields: { help: "record" }, valid: true },
       { step: "contact", fields: { contactMethod: "email", email: "naam@voorbeeld" }, typed: "naam@voorbeeld", message: report("ti", "errors.emailInvalid"), locale: "ti" },
       { step: "contact", fields: { contactMethod: "email", email: "naam\u0000@voorbeeld.nl" }, typed: "@voorbeeld.nl", message: report("nl", "errors.invalidCharacters"), locale: "nl" },
     ];
-    for (const { step: name, fields, typed, message, locale } of cases) {
-      const response = await step(name, fields, locale);
+    for (const { step: name, fields, typed, message, locale, valid } of cases) {
+      const response = await step(name, fields, locale ?? "nl");
+      if (valid) {
+        expect(response.status, `${name} with good values moves on`).toBe(302);
+        continue;
+      }
       expect(response.status, `${name} ${JSON.stringify(fields).slice(0, 60)}`).toBe(400);
       const html = decode(response.body);
-      expect(html, `${name}: the message`).toContain(message);
-      expect(html, `${name}: what was typed`).toContain(typed);
+      expect(html, `${name}: the message`).toContain(message!);
+      expect(html, `${name}: what was typed`).toContain(typed!);
       expect(html).toContain(`lang="${locale}"`);
     }
 
