@@ -40,7 +40,7 @@ const dbFile = path.resolve("bench-data", `bench-${TOTAL}.db`);
 // only), the public address, and one trusted proxy so the flood can vary X-Forwarded-For.
 const benchEnv = {
   PUBLIC_URL: ORIGIN,
-  REPORT_ENCRYPTION_KEY: "bench1:c2FtZW4tYmVuY2gta2V5LW5vdC1mb3ItcHJvZHVjdGlvbiE=",
+  REPORT_ENCRYPTION_KEY: "bench1:c2FtZW4tYmVuY2gta2V5LW5vdC1mb3ItcHJvZCEhISE=",
   TRUST_PROXY: "1",
 };
 Object.assign(process.env, benchEnv);

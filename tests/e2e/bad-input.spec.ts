@@ -81,7 +81,7 @@ test.describe("bad input for every form", () => {
   test.describe.configure({ mode: "serial" });
   let server: RunningServer;
   test.beforeAll(async () => {
-    server = await startServer(e2ePortBase + 70, {
+    server = await startServer(e2ePortBase + 55, {
       DATABASE_URL: `file:${copyTemplateDatabase("bad-input")}`,
       REPORT_LOGIN_LIMIT: "10000",
     });

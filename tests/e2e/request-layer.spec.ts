@@ -14,7 +14,7 @@ const FORM_TYPE = "application/x-www-form-urlencoded";
 
 test.describe("client addresses and limits", () => {
   test("a client-set X-Forwarded-For does not get past the per-address limit; an IPv6 client is counted per /64", async () => {
-    const server = await startServer(e2ePortBase + 60, {
+    const server = await startServer(e2ePortBase + 70, {
       DATABASE_URL: `file:${copyTemplateDatabase("request-proxy")}`,
       TRUST_PROXY: "1",
       REPORT_LOGIN_LIMIT: "5",
@@ -56,7 +56,7 @@ test.describe("client addresses and limits", () => {
   });
 
   test("TRUST_PROXY=true is refused with a message that says what to write instead", async () => {
-    const result = await runNodeToEnd(["server.js"], { TRUST_PROXY: "true", PORT: String(e2ePortBase + 61) });
+    const result = await runNodeToEnd(["server.js"], { TRUST_PROXY: "true", PORT: String(e2ePortBase + 71) });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain("Samen cannot start");
     expect(result.stderr).toMatch(/TRUST_PROXY: must not trust every proxy.*TRUST_PROXY=1/);
@@ -65,7 +65,7 @@ test.describe("client addresses and limits", () => {
 
 test.describe("request bodies", () => {
   test("a body over the limit is refused before it is read, with a translated page, on every route", async () => {
-    const server = await startServer(e2ePortBase + 62, { DATABASE_URL: `file:${copyTemplateDatabase("request-body")}` });
+    const server = await startServer(e2ePortBase + 72, { DATABASE_URL: `file:${copyTemplateDatabase("request-body")}` });
     const chunk = Buffer.alloc(64 * 1024, "a");
     try {
       // 50 MB declared: the answer comes after the first chunks, long before the body is sent.
@@ -130,13 +130,13 @@ test.describe("request bodies", () => {
 
 test.describe("public origin", () => {
   test("PUBLIC_URL is required in production", async () => {
-    const result = await runNodeToEnd(["server.js"], { PUBLIC_URL: "", PORT: String(e2ePortBase + 63) });
+    const result = await runNodeToEnd(["server.js"], { PUBLIC_URL: "", PORT: String(e2ePortBase + 73) });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain("PUBLIC_URL: is required in production");
   });
 
   test("a forged Host or X-Forwarded-Host never reaches a feed, a calendar, JSON-LD, og:url or the map style", async () => {
-    const server = await startServer(e2ePortBase + 64, {
+    const server = await startServer(e2ePortBase + 74, {
       DATABASE_URL: `file:${copyTemplateDatabase("request-origin")}`,
       PUBLIC_URL: "https://samen.example.org",
       // Trusting the proxy is when X-Forwarded-Host would count, if anything used it.
@@ -170,7 +170,7 @@ test.describe("public origin", () => {
 
 test.describe("cookies", () => {
   test("Secure and __Host- whenever the request came over https, including the language cookie; neither on plain http", async () => {
-    const server = await startServer(e2ePortBase + 65, {
+    const server = await startServer(e2ePortBase + 75, {
       DATABASE_URL: `file:${copyTemplateDatabase("request-cookies")}`,
       TRUST_PROXY: "1",
     });
@@ -212,7 +212,7 @@ test.describe("cookies", () => {
       await server.stop();
     }
     // Without TRUST_PROXY, a client's X-Forwarded-Proto means nothing.
-    const direct = await startServer(e2ePortBase + 66, { DATABASE_URL: `file:${copyTemplateDatabase("request-cookies-direct")}` });
+    const direct = await startServer(e2ePortBase + 76, { DATABASE_URL: `file:${copyTemplateDatabase("request-cookies-direct")}` });
     try {
       const response = await rawRequest(`${direct.url}/language`, {
         method: "POST",
@@ -228,7 +228,7 @@ test.describe("cookies", () => {
 
 test.describe("logs", () => {
   test("request logs keep the path but no position and no search words", async () => {
-    const server = await startServer(e2ePortBase + 67, {
+    const server = await startServer(e2ePortBase + 77, {
       DATABASE_URL: `file:${copyTemplateDatabase("request-logs")}`,
       LOG_LEVEL: "info",
     });
@@ -291,7 +291,7 @@ test.describe("caches", () => {
   });
 
   test("an answer that depends on the language says so in Vary (or has the language in its URL)", async () => {
-    const server = await startServer(e2ePortBase + 68, { DATABASE_URL: `file:${copyTemplateDatabase("request-vary")}` });
+    const server = await startServer(e2ePortBase + 78, { DATABASE_URL: `file:${copyTemplateDatabase("request-vary")}` });
     try {
       for (const url of cacheable) {
         const variants: Array<Record<string, string>> = [
@@ -320,7 +320,7 @@ test.describe("caches", () => {
 });
 
 test("the Atom feed's text is plain text, never HTML", async () => {
-  const server = await startServer(e2ePortBase + 69, { DATABASE_URL: `file:${copyTemplateDatabase("request-atom")}` });
+  const server = await startServer(e2ePortBase + 79, { DATABASE_URL: `file:${copyTemplateDatabase("request-atom")}` });
   try {
     const feed = (await rawRequest(`${server.url}/feeds/new.atom`)).body;
     const constructs = feed.match(/<(title|summary|content|rights|subtitle)\b[^>]*>/g) ?? [];
