@@ -39,9 +39,12 @@ export function remixHandler(options: {
   };
 }
 
-/** The path and query of the request line, whatever form it came in ("/x", "http://evil/x", "//evil/x"). */
+/**
+ * The path and query of the request line, whatever form it came in: "/x" and "//x" are paths
+ * (they are put after our origin, never parsed on their own), "http://evil/x" is cut to "/x".
+ */
 export function requestPath(originalUrl: string): string {
-  if (originalUrl.startsWith("/") && !originalUrl.startsWith("//")) return originalUrl;
+  if (originalUrl.startsWith("/")) return originalUrl;
   try {
     const parsed = new URL(originalUrl, "http://samen.invalid");
     return `${parsed.pathname}${parsed.search}`;
