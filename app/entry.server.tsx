@@ -75,7 +75,8 @@ export default async function handleRequest(
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
-  noteIfBusy(error, context);
+  // Busy is not broken: the HTTP server answers 429 and logs one warning line (busy.server.ts).
+  if (noteIfBusy(error, context)) return;
   const logger = context?.logger ?? getLogger();
   const url = new URL(request.url);
   logger.error({ err: error, url: logSafeUrl(`${url.pathname}${url.search}`) }, "unhandled error in a loader or action");

@@ -11,9 +11,11 @@ const busy = new WeakSet<object>();
 
 export const BUSY_RETRY_SECONDS = 2;
 
-/** Called from handleError: remembers that this request failed only because the server was busy. */
-export function noteIfBusy(error: unknown, context: object | undefined): void {
-  if (context && error instanceof SecretCheckBusyError) busy.add(context);
+/** Called from handleError: remembers that this request failed only because the server was busy (and says so). */
+export function noteIfBusy(error: unknown, context: object | undefined): boolean {
+  if (!(error instanceof SecretCheckBusyError)) return false;
+  if (context) busy.add(context);
+  return true;
 }
 
 /** True when the request's only failure was a busy refusal. */
