@@ -1,4 +1,4 @@
-import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
+import { Agent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { copyFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { projectRoot, templateDatabasePath } from "./paths";
@@ -28,7 +28,11 @@ export interface RawRequest {
  */
 export function rawRequest(url: string, options: RawRequest = {}): Promise<RawResponse> {
   const target = new URL(url);
-  return new Promise((resolve, reject) => {
+  // A connection of its own (no answer depends on what an earlier request left behind), kept
+  // alive as a browser's is: "Connection: close" would make the server close right after its
+  // answer, while a large upload is still being sent.
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  return new Promise<RawResponse>((resolve, reject) => {
     let sent = 0;
     let answered = false;
     const request = httpRequest(
@@ -38,8 +42,7 @@ export function rawRequest(url: string, options: RawRequest = {}): Promise<RawRe
         path: `${target.pathname}${target.search}`,
         method: options.method ?? "GET",
         headers: options.headers,
-        // A connection of its own: no answer depends on what an earlier request left behind.
-        agent: false,
+        agent,
         setHost: !Object.keys(options.headers ?? {}).some((name) => name.toLowerCase() === "host"),
       },
       (response) => {
@@ -50,6 +53,7 @@ export function rawRequest(url: string, options: RawRequest = {}): Promise<RawRe
         response.on("end", () => {
           resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8"), sent: sentWhenAnswered });
           request.destroy();
+          agent.destroy();
         });
         response.on("error", reject);
       },
@@ -62,7 +66,10 @@ export function rawRequest(url: string, options: RawRequest = {}): Promise<RawRe
       if (ignoreAnswer) {
         // A client that never reads the answer: report how much it could send before the server ended the connection.
         request.removeAllListeners("response");
-        request.once("close", () => resolve({ status: 0, headers: {}, body: "", sent }));
+        request.once("close", () => {
+          agent.destroy();
+          resolve({ status: 0, headers: {}, body: "", sent });
+        });
       }
       // One chunk per turn of the event loop, as a browser uploads: it reads the answer meanwhile.
       const pump = () => {
