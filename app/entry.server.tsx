@@ -9,7 +9,8 @@ import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nOptions } from "./domain/i18n/config";
 import { i18nServer } from "./domain/i18n/i18next.server";
 import { resources } from "./domain/i18n/resources.server";
-import { getLogger } from "./utils/logger.server";
+import { noteIfBusy } from "./http/busy.server";
+import { getLogger, logSafeUrl } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
 
 // The Express server lives in the server build; server.js calls this.
@@ -74,6 +75,9 @@ export default async function handleRequest(
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
+  // Busy is not broken: the HTTP server answers 429 and logs one warning line (busy.server.ts).
+  if (noteIfBusy(error, context)) return;
   const logger = context?.logger ?? getLogger();
-  logger.error({ err: error, url: request.url }, "unhandled error in a loader or action");
+  const url = new URL(request.url);
+  logger.error({ err: error, url: logSafeUrl(`${url.pathname}${url.search}`) }, "unhandled error in a loader or action");
 };

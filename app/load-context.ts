@@ -6,7 +6,11 @@ export interface SamenLoadContext {
   requestId: string;
   cspNonce: string;
   logger: Logger;
-  /** The client's IP address (Express req.ip; honours TRUST_PROXY), for rate limits. */
+  /**
+   * The client as per-client limits count it (Express req.ip, honouring TRUST_PROXY, through
+   * `clientSubject`): an IPv4 address, or an IPv6 client's /64 network ("2001:db8:1:2::/64").
+   * Use it only for limits, through `consumeLimit`.
+   */
   clientIp: string;
   /** The one way routes reach the database. */
   db: Database;

@@ -3,9 +3,13 @@
 //  2. The production server on that file, loaded with autocannon from this process:
 //     /healthz (the ceiling), the map GeoJSON endpoint (a street, a city, the whole country)
 //     and the explore page with two filters. Requests per second and p50/p95/p99 latency.
-//  3. JavaScript sent for the explore page before and after the map opens (gzip).
+//  3. A flood of wrong tracking-code + passphrase checks from rotating addresses (the server
+//     trusts one proxy, so the bench can set X-Forwarded-For) while real people open a real
+//     report: how long the real people wait, and how many flood requests were refused (429).
+//  4. JavaScript sent for the explore page before and after the map opens (gzip).
 // Flags: --fresh (rebuild the database), --seconds N (per endpoint, default 10),
-//        --connections N (default 20), --listings N (default 100000).
+//        --connections N (default 20), --listings N (default 100000),
+//        --flood-connections N (default 64), --flood-seconds N (default 15).
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
@@ -13,6 +17,9 @@ import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { count } from "drizzle-orm";
 import { createListings, type ListingInput } from "~/domain/listings/commands.server";
+import { reportConfig } from "~/domain/reports/config.server";
+import { parseStep, type CompleteReport } from "~/domain/reports/report-form";
+import { submitReport } from "~/domain/reports/reports.server";
 import { closeDatabase, getDatabase, migrateDatabase } from "~/utils/db.server";
 import { listings } from "~db/schema/index";
 
@@ -24,8 +31,19 @@ const flag = (name: string, fallback: number) => {
 const TOTAL = flag("listings", 100_000);
 const SECONDS = flag("seconds", 10);
 const CONNECTIONS = flag("connections", 20);
+const FLOOD_CONNECTIONS = flag("flood-connections", 64);
+const FLOOD_SECONDS = flag("flood-seconds", 15);
 const PORT = 3999;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
 const dbFile = path.resolve("bench-data", `bench-${TOTAL}.db`);
+// The bench's own settings, for this process and the server: a fixed report key (bench data
+// only), the public address, and one trusted proxy so the flood can vary X-Forwarded-For.
+const benchEnv = {
+  PUBLIC_URL: ORIGIN,
+  REPORT_ENCRYPTION_KEY: "bench1:c2FtZW4tYmVuY2gta2V5LW5vdC1mb3ItcHJvZCEhISE=",
+  TRUST_PROXY: "1",
+};
+Object.assign(process.env, benchEnv);
 
 // Deterministic pseudo-random numbers, so every run measures the same town.
 let seed = 42;
@@ -67,6 +85,26 @@ function syntheticListing(i: number): ListingInput {
   };
 }
 
+let receipt: { trackingCode: string; passphrase: string } | undefined;
+
+/** One real report, sent through the domain, whose code and passphrase the "real people" use. */
+async function realReport() {
+  const { db } = await getDatabase();
+  const step = (name: "what" | "where" | "who" | "help" | "contact", input: Record<string, unknown>) => {
+    const parsed = parseStep(name, input);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    return parsed.value;
+  };
+  const report = {
+    what: step("what", { category: "threat", description: "Bench report" }),
+    where: step("where", { date: "2025-03-14", placeKind: "online" }),
+    who: step("who", { affected: "me" }),
+    help: step("help", { help: ["record"] }),
+    contact: step("contact", { contactMethod: "none" }),
+  } as CompleteReport;
+  return submitReport({ ...reportConfig(), db }, report, "nl");
+}
+
 async function ensureDatabase() {
   if (argv.includes("--fresh")) rmSync(dbFile, { force: true });
   mkdirSync(path.dirname(dbFile), { recursive: true });
@@ -85,6 +123,7 @@ async function ensureDatabase() {
     }
     console.log(`\nGenerated ${TOTAL} listings in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
+  receipt = await realReport();
   await closeDatabase();
   const size = ["", "-wal"].map((s) => (existsSync(dbFile + s) ? statSync(dbFile + s).size : 0)).reduce((a, b) => a + b);
   console.log(`Database file: ${(size / 1024 / 1024).toFixed(1)} MiB`);
@@ -92,7 +131,7 @@ async function ensureDatabase() {
 
 async function startServer() {
   const child = spawn(process.execPath, ["server.js"], {
-    env: { ...process.env, DATABASE_URL: `file:${dbFile}`, PORT: String(PORT), HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production" },
+    env: { ...process.env, ...benchEnv, DATABASE_URL: `file:${dbFile}`, PORT: String(PORT), HOST: "127.0.0.1", LOG_LEVEL: "error", NODE_ENV: "production" },
     stdio: ["ignore", "inherit", "inherit"],
   });
   for (let i = 0; i < 200; i++) {
@@ -151,6 +190,82 @@ async function load(name: string, urlPath: string, vary?: (n: number) => string)
     errors: result.errors + result.non2xx,
     bytes,
   };
+}
+
+const quantile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+
+/** One "open my report" attempt from `address`; the status and how long it took. */
+async function openAttempt(code: string, passphrase: string, address: string) {
+  const started = performance.now();
+  const response = await fetch(`${ORIGIN}/report/status`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, "X-Forwarded-For": address },
+    body: new URLSearchParams({ intent: "open", code, passphrase }),
+  });
+  await response.arrayBuffer();
+  return { status: response.status, ms: performance.now() - started };
+}
+
+/**
+ * A flood of wrong tracking-code + passphrase checks, each from a new address (so no per-address
+ * limit stops it), while real people, each from their own address, open the real report once
+ * every 300 ms. A real person refused as busy (429) tries again after 250 ms, as someone
+ * pressing the button again would; we time each attempt and the time until they are in.
+ */
+async function passphraseFlood(real: { trackingCode: string; passphrase: string }) {
+  const randomAddress = () =>
+    `${11 + Math.floor(random() * 200)}.${Math.floor(random() * 256)}.${Math.floor(random() * 256)}.${1 + Math.floor(random() * 254)}`;
+  const realAddress = (n: number) => `192.0.2.${1 + (n % 250)}`;
+  // Before the flood: how long opening takes on a quiet server.
+  const quiet: number[] = [];
+  for (let i = 0; i < 5; i++) quiet.push((await openAttempt(real.trackingCode, real.passphrase, realAddress(200 + i))).ms);
+
+  const flood = new Map<number, number>();
+  let stop = false;
+  const worker = async () => {
+    while (!stop) {
+      const code = `SAMEN-${Math.floor(random() * 1e4)}-${Math.floor(random() * 1e4)}`;
+      const { status } = await openAttempt(code, "wrong passphrase guess", randomAddress()).catch(() => ({ status: 0 }));
+      flood.set(status, (flood.get(status) ?? 0) + 1);
+    }
+  };
+  const workers = Array.from({ length: FLOOD_CONNECTIONS }, worker);
+  await new Promise((resolve) => setTimeout(resolve, 1000)); // let the flood build up
+
+  const attempts: Array<{ status: number; ms: number }> = [];
+  const timeToOpen: number[] = [];
+  const deadline = performance.now() + FLOOD_SECONDS * 1000;
+  for (let person = 0; performance.now() < deadline; person++) {
+    const started = performance.now();
+    for (let tries = 0; tries < 20; tries++) {
+      const attempt = await openAttempt(real.trackingCode, real.passphrase, realAddress(person));
+      attempts.push(attempt);
+      if (attempt.status === 302) {
+        timeToOpen.push(performance.now() - started);
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  stop = true;
+  await Promise.all(workers);
+
+  const total = [...flood.values()].reduce((a, b) => a + b, 0);
+  const byStatus = [...flood.entries()].sort(([a], [b]) => a - b).map(([status, n]) => `${status}: ${n}`).join(", ");
+  const admitted = attempts.filter((a) => a.status === 302);
+  console.log(`\nPassphrase flood: ${FLOOD_CONNECTIONS} connections of wrong code + passphrase checks, each from a new address, ${FLOOD_SECONDS} s`);
+  console.log(`  quiet server, opening the real report: p50 ${quantile(quiet, 50).toFixed(0)} ms, max ${Math.max(...quiet).toFixed(0)} ms`);
+  console.log(`  flood requests: ${total} (${(total / (FLOOD_SECONDS + 1)).toFixed(0)}/s); by status: ${byStatus}`);
+  console.log(`  flood requests refused with 429: ${flood.get(429) ?? 0} (${(((flood.get(429) ?? 0) / Math.max(1, total)) * 100).toFixed(0)}%)`);
+  console.log(`  real people: ${timeToOpen.length} opened the report; ${attempts.length} attempts, ${admitted.length} admitted, ${attempts.filter((a) => a.status === 429).length} told "busy, try again", other: ${attempts.filter((a) => a.status !== 302 && a.status !== 429).length}`);
+  console.log(`  real person's check when admitted: p50 ${quantile(admitted.map((a) => a.ms), 50).toFixed(0)} ms, p95 ${quantile(admitted.map((a) => a.ms), 95).toFixed(0)} ms, max ${Math.max(...admitted.map((a) => a.ms)).toFixed(0)} ms (must stay under 1000 ms)`);
+  console.log(`  every real attempt, answered: p50 ${quantile(attempts.map((a) => a.ms), 50).toFixed(0)} ms, max ${Math.max(...attempts.map((a) => a.ms)).toFixed(0)} ms`);
+  console.log(`  time until a real person was in (retrying after a 429): p50 ${quantile(timeToOpen, 50).toFixed(0)} ms, p95 ${quantile(timeToOpen, 95).toFixed(0)} ms, max ${Math.max(...timeToOpen).toFixed(0)} ms`);
 }
 
 function bundleSizes() {
@@ -220,6 +335,7 @@ try {
   for (const row of rows.slice(1)) {
     console.log(`  ${row.name}: ${((row.rps / ceiling) * 100).toFixed(0)}% of /healthz throughput`);
   }
+  if (receipt) await passphraseFlood(receipt);
 } finally {
   server.kill("SIGTERM");
 }

@@ -47,6 +47,9 @@ if (!env.REPORT_ENCRYPTION_KEY) {
   );
 }
 
+// The demo runs on this machine; production sets PUBLIC_URL to the address people use.
+env.PUBLIC_URL ||= `http://localhost:${env.PORT || 3000}`;
+
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: "inherit", env });
   if (result.status !== 0) process.exit(result.status ?? 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FORM_BYTES, readForm } from "./form.server";
+import { BodyTooLargeError, FORM_BYTES, readForm } from "./form.server";
 
 const post = (body: BodyInit | null, type?: string, extra: Record<string, string> = {}) =>
   new Request("http://samen.test/x", {
@@ -53,5 +53,17 @@ describe("readForm", () => {
   it("refuses a broken multipart body with 400", async () => {
     expect(await status(post("--nope\r\nnot a part", "multipart/form-data; boundary=nope"))).toBe(400);
     expect(await status(post("whatever", "multipart/form-data"))).toBe(400);
+  });
+
+  it("answers 413 when the server's body limit stops the stream, 400 for any other broken stream", async () => {
+    const failing = (error: Error) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode("a=1"));
+          controller.error(error);
+        },
+      });
+    expect(await status(post(failing(new BodyTooLargeError()), "application/x-www-form-urlencoded"))).toBe(413);
+    expect(await status(post(failing(new Error("connection reset")), "application/x-www-form-urlencoded"))).toBe(400);
   });
 });

@@ -8,6 +8,15 @@
 /** The most any form in the app may send: far more than every field at its limit. */
 export const FORM_BYTES = 64 * 1024;
 
+/**
+ * The body went past the limit while it was being read. The HTTP server's body limit
+ * (app/server/body-limit.server.ts) fails the body stream with this; readForm answers 413.
+ */
+export class BodyTooLargeError extends Error {
+  override name = "BodyTooLargeError";
+  readonly status = 413;
+}
+
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 
 /** The media type of the request body, lower-case, without parameters. */
@@ -32,8 +41,8 @@ async function readCapped(request: Request, maxBytes: number): Promise<Uint8Arra
     let result: ReadableStreamReadResult<Uint8Array>;
     try {
       result = await reader.read();
-    } catch {
-      refuse(400);
+    } catch (error) {
+      refuse(error instanceof BodyTooLargeError ? 413 : 400);
     }
     if (result.done) break;
     total += result.value.byteLength;

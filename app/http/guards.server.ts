@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
+import { clientSubject } from "~/domain/auth/client-address";
 import { consumeRateLimit, type RateLimitResult, type RateLimitRule } from "~/domain/auth/rate-limit.server";
 import { getEnv } from "~/utils/env.server";
 import { HONEYPOT_FIELD } from "~/utils/forms";
@@ -50,13 +51,14 @@ export function readStamp(value: unknown, now = Date.now()): number | null {
 // ---------------------------------------------------------------- rate limits
 
 /**
- * Counts one attempt against `rule` for `subject` (the client's address unless given) and says
- * whether it is allowed. Every rate limit in the app goes through here.
+ * Counts one attempt against `rule` for `subject` and says whether it is allowed. Every rate
+ * limit in the app goes through here. Without a subject it counts the client: its IPv4 address
+ * or its IPv6 /64 network (`clientSubject`), as TRUST_PROXY lets the server see it.
  */
 export function consumeLimit(
   context: Pick<AppLoadContext, "db" | "clientIp">,
   rule: RateLimitRule,
-  subject: string = context.clientIp,
+  subject: string = clientSubject(context.clientIp),
 ): Promise<RateLimitResult> {
   return consumeRateLimit(context.db, rule, subject);
 }

@@ -3,7 +3,7 @@ import { i18nServer } from "~/domain/i18n/i18next.server";
 import { resolveExplore } from "~/domain/listings/explore.server";
 import { listingsForCalendar } from "~/domain/listings/feeds.server";
 import { icsResponse, listingsCalendar } from "~/domain/listings/ical.server";
-import { getEnv } from "~/utils/env.server";
+import { publicOrigin } from "~/http/origin.server";
 
 /** GET /calendar.ics?<explore filters> — a subscribable calendar for any explore view. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -12,6 +12,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { filters, center, placeNotFound } = await resolveExplore(database, params);
   const items = await listingsForCalendar(database, filters, placeNotFound ? null : center);
   const t = await i18nServer.getFixedT(request, "explore");
-  const origin = getEnv().PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
-  return icsResponse(listingsCalendar(items, { name: `Samen · ${t("title")}`, origin }), "samen.ics");
+  const origin = publicOrigin();
+  return icsResponse(listingsCalendar(items, { name: `Samen · ${t("title")}`, origin }), "samen.ics", { languageDependent: true });
 }

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/errors/general-error-boundary";
 import { isLocale, localeNames } from "~/domain/i18n/config";
-import { localeCookie } from "~/domain/i18n/i18next.server";
+import { languageCookie } from "~/domain/i18n/i18next.server";
 import { readForm } from "~/http/form.server";
 import { flashSetCookie } from "~/utils/flash.server";
 import { safeRedirect } from "~/utils/http";
@@ -22,7 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(back, 303);
   }
   const headers = new Headers();
-  headers.append("Set-Cookie", await localeCookie.serialize(parsed.data.lng));
+  headers.append("Set-Cookie", await languageCookie.serialize(request, parsed.data.lng));
   headers.append(
     "Set-Cookie",
     await flashSetCookie(request, {
@@ -36,4 +37,17 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export async function loader() {
   return redirect("/");
+}
+
+/**
+ * Nothing to show: the action always redirects. The component makes this a page route, so a
+ * body that is too long, not a form or broken (413/415/400 from readForm) gets the translated
+ * error page instead of a bare text answer.
+ */
+export default function Language() {
+  return null;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
 }

@@ -11,9 +11,9 @@ import { languageNames } from "~/domain/listings/explore.server";
 import { formatDay, formatMoney, formatTimeRange } from "~/domain/listings/format";
 import { levelsFromMask } from "~/domain/listings/levels";
 import { listingJsonLd } from "~/domain/listings/structured-data";
-import { getEnv } from "~/utils/env.server";
 import { pageTitle } from "~/utils/meta";
 import { useNonce } from "~/utils/nonce";
+import { publicOrigin } from "~/http/origin.server";
 
 export const handle = { i18n: ["common", "explore", "listing"] };
 
@@ -22,7 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!detail) throw new Response("Not found", { status: 404 });
   const { listing, upcoming, schedules } = detail;
   const locale = await i18nServer.getLocale(request);
-  const origin = getEnv().PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
+  const origin = publicOrigin();
   const url = `${origin}/listings/${listing.slug}`;
   const names = new Intl.DisplayNames([locale, "en"], { type: "language" });
   const recurring = schedules.some((schedule) => schedule.rrule);

@@ -1,11 +1,9 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
 import { offlineStyle } from "~/domain/geo/basemap.server";
-import { getEnv } from "~/utils/env.server";
+import { publicOrigin } from "~/http/origin.server";
 
-/** The offline basemap style (Natural Earth), with absolute tile URLs for this host. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const origin = getEnv().PUBLIC_URL?.replace(/\/$/, "") ?? new URL(request.url).origin;
-  return Response.json(offlineStyle(origin), {
+/** The offline basemap style (Natural Earth), with absolute tile URLs at the public origin (never the Host header). */
+export async function loader() {
+  return Response.json(offlineStyle(publicOrigin()), {
     headers: { "Cache-Control": "public, max-age=3600" },
   });
 }

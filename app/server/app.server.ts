@@ -1,13 +1,18 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import { pinoHttp } from "pino-http";
+import { clientSubject } from "~/domain/auth/client-address";
+import { FORM_BYTES } from "~/http/form.server";
+import { publicOrigin } from "~/http/origin.server";
 import type { DatabaseHandle } from "~/utils/db.server";
 import { getEnv, type Env } from "~/utils/env.server";
-import { getLogger } from "~/utils/logger.server";
+import { getLogger, logSafeUrl } from "~/utils/logger.server";
+import { limitBody } from "./body-limit.server";
+import { sendTooLarge } from "./error-page.server";
+import { remixHandler } from "./remix-handler.server";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -35,12 +40,22 @@ export function isCrossSiteWrite(
   return headers.secFetchSite === "cross-site";
 }
 
-/** The Express app: security headers, logging, origin check, static files, then Remix. */
+/**
+ * Express's "trust proxy" for TRUST_PROXY: off, a hop count, or the proxies' addresses.
+ * Never `true` (every hop): env.server.ts refuses it (decision 013).
+ */
+export function trustProxySetting(value: Env["TRUST_PROXY"]): false | number | string {
+  if (value === false) return false;
+  return Array.isArray(value) ? value.join(",") : value;
+}
+
+/** The Express app: security headers, logging, origin check, body limit, static files, then Remix. */
 export function createApp(build: ServerBuild, database: DatabaseHandle, env: Env = getEnv()) {
   const logger = getLogger();
   const app = express();
   app.disable("x-powered-by");
-  if (env.TRUST_PROXY) app.set("trust proxy", true);
+  app.set("trust proxy", trustProxySetting(env.TRUST_PROXY));
+  const origin = publicOrigin(env);
   const publicHost = env.PUBLIC_URL ? new URL(env.PUBLIC_URL).host : null;
   // A production basemap (MAP_STYLE_URL) loads its style, tiles, glyphs and sprites from
   // elsewhere: those origins, and only those, join connect-src and img-src.
@@ -68,7 +83,8 @@ export function createApp(build: ServerBuild, database: DatabaseHandle, env: Env
       customLogLevel: (_req, res, error) =>
         error || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info",
       serializers: {
-        req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+        // The path stays; positions and search words in the query don't (logSafeUrl).
+        req: (req) => ({ id: req.id, method: req.method, url: logSafeUrl(String(req.url ?? "")) }),
         res: (res) => ({ statusCode: res.statusCode }),
       },
     }),
@@ -111,6 +127,9 @@ export function createApp(build: ServerBuild, database: DatabaseHandle, env: Env
     next();
   });
 
+  // Before anything reads a body: over FORM_BYTES is a translated 413 (decision 013).
+  app.use(limitBody(FORM_BYTES, sendTooLarge));
+
   app.use((req, res, next) => {
     const crossSite = isCrossSiteWrite(
       req.method,
@@ -134,14 +153,16 @@ export function createApp(build: ServerBuild, database: DatabaseHandle, env: Env
 
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build,
       mode: env.NODE_ENV,
+      origin,
       getLoadContext: (req, res) => ({
         requestId: res.locals.requestId as string,
         cspNonce: res.locals.cspNonce as string,
         logger: req.log,
-        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        // req.ip honours TRUST_PROXY; limits count an IPv6 client by its /64.
+        clientIp: clientSubject(req.ip ?? req.socket.remoteAddress ?? "unknown"),
         db: database.db,
       }),
     }),

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import ipaddr from "ipaddr.js";
 import { z } from "zod";
 import { KeyringError, parseKeyring } from "./crypto.server";
 
@@ -18,6 +19,52 @@ const databaseUrl = z
     (value) => !value.startsWith("file:") || value.length > "file:".length,
     "file: needs a path, for example file:./data/samen.db",
   );
+
+/**
+ * Which proxies may tell us the client's address (X-Forwarded-For) and scheme: a hop count
+ * ("1": the one proxy in front of us) or the proxies' addresses and subnets, in Express's own
+ * syntax ("10.0.0.0/8,192.168.1.5", "loopback", "uniquelocal"). Never "everything": with
+ * `true` any client could write its own X-Forwarded-For and step past every per-address limit,
+ * so `true` is refused with a message that says what to write instead (decision 013).
+ */
+const TRUST_PRESETS = new Set(["loopback", "linklocal", "uniquelocal"]);
+const isProxyAddress = (item: string) =>
+  TRUST_PRESETS.has(item) ||
+  ipaddr.IPv4.isValidFourPartDecimal(item) ||
+  ipaddr.IPv4.isValidCIDRFourPartDecimal(item) ||
+  ipaddr.IPv6.isValid(item) ||
+  ipaddr.IPv6.isValidCIDR(item);
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | number | string[] => {
+    const lower = value.toLowerCase();
+    if (["false", "0", "no", "none"].includes(lower)) return false;
+    if (["true", "yes", "all", "*"].includes(lower)) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "must not trust every proxy (anyone could then fake their address and get past the limits). " +
+          "Give the number of proxies in front of Samen, usually TRUST_PROXY=1, or their addresses, e.g. TRUST_PROXY=10.0.0.0/8,192.168.1.5",
+      });
+      return z.NEVER;
+    }
+    if (/^\d+$/.test(value)) {
+      const hops = Number(value);
+      if (hops > 10) ctx.addIssue({ code: "custom", message: "must be a number of proxies from 0 to 10, or their addresses" });
+      return hops;
+    }
+    const items = lower.split(",").map((item) => item.trim()).filter(Boolean);
+    const bad = items.filter((item) => !isProxyAddress(item));
+    if (items.length === 0 || bad.length > 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must be a number of proxies (e.g. 1) or a comma-separated list of addresses, subnets, loopback, linklocal or uniquelocal; not ${bad.join(", ") || "empty"}`,
+      });
+      return z.NEVER;
+    }
+    return items;
+  });
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -43,7 +90,7 @@ export const EnvSchema = z.object({
     .string()
     .min(32, "must be at least 32 characters (try: openssl rand -hex 32)")
     .optional(),
-  TRUST_PROXY: booleanFlag.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_DEMO: booleanFlag.default(true),
   /** Where people can write to the moderators. */
@@ -88,7 +135,23 @@ export const EnvSchema = z.object({
   QUICK_EXIT_URL: z
     .url({ protocol: /^https?$/, message: "must be a full http(s) URL, for example https://www.google.com/search?q=weather" })
     .default("https://www.google.com/search?q=weather"),
-});
+}).check(
+  // In production every absolute URL we send (feeds, calendars, links to share) is built from
+  // PUBLIC_URL, never from the Host header a client chose. Checked even when other variables
+  // are wrong, so all problems are told at once.
+  z.superRefine(
+    (env, ctx) => {
+      if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["PUBLIC_URL"],
+          message: "is required in production: the address people use, e.g. https://samen.example.org (for a local try-out: http://localhost:3000)",
+        });
+      }
+    },
+    { when: () => true },
+  ),
+);
 
 export type Env = z.infer<typeof EnvSchema> & {
   /** SESSION_SECRET, or a random one for this process when none is set. */

@@ -12,7 +12,8 @@ export function runNodeToEnd(args: string[], env: Record<string, string>): Promi
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: projectRoot,
-      env: { ...process.env, ...env },
+      // Scripts run in production mode, which needs a public address (nothing here serves it).
+      env: { ...process.env, PUBLIC_URL: "http://localhost", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -55,6 +56,8 @@ export async function startServer(port: number, env: Record<string, string>): Pr
       REPORT_SUBMIT_LIMIT: "1000",
       // There is no internet in tests: the quick exit goes to a neutral page the test serves.
       QUICK_EXIT_URL: `http://127.0.0.1:${e2ePortBase + 90}/`,
+      // Production requires the public address; absolute URLs (feeds, calendars) use it.
+      PUBLIC_URL: `http://localhost:${port}`,
       ...env,
       PORT: String(port),
       HOST: "127.0.0.1",

@@ -149,7 +149,8 @@ describe("iCalendar feeds, read back with ical.js", () => {
     const vevents = calendar.getAllSubcomponents("vevent");
     expect(vevents).toHaveLength(1);
     const event = new ICAL.Event(vevents[0]!);
-    expect(event.uid).toMatch(/@samen\.test$/);
+    // The UID's host is the public origin's (PUBLIC_URL; localhost in tests), never the request's Host.
+    expect(event.uid).toMatch(/@localhost$/);
     expect(event.isRecurring()).toBe(true);
     expect(String(vevents[0]!.getFirstPropertyValue("rrule"))).toContain("FREQ=WEEKLY");
     expect(vevents[0]!.getAllProperties("exdate")).toHaveLength(1);
@@ -197,7 +198,8 @@ describe("Atom feed", () => {
     const xml = await response.text();
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
     const firstEntry = xml.slice(xml.indexOf("<entry>"));
-    expect(firstEntry).toMatch(/^<entry>\s*<title type="html"><!\[CDATA\[Brand new event\]\]><\/title>\s*<id>http:\/\/samen\.test\/listings\/brand-new<\/id>/);
+    // Plain text (decision 013), and links at the public origin, not at the request's host.
+    expect(firstEntry).toMatch(/^<entry>\s*<title type="text" xml:lang="nl">Brand new event<\/title>\s*<id>http:\/\/localhost:3000\/listings\/brand-new<\/id>/);
     expect((xml.match(/<entry>/g) ?? []).length).toBe(50);
   });
 });

@@ -1,11 +1,15 @@
-import { createHash } from "node:crypto";
+import { createHmac, hkdfSync } from "node:crypto";
 import { lt, sql } from "drizzle-orm";
 import type { Database } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
 import { rateLimits } from "~db/schema/index";
 
 /**
  * Database-backed fixed-window rate limits, shared by every app process. What is limited
- * (an IP address, a report id …) is stored only as a hash, and only for as long as its window.
+ * (a client's address or /64 network, a report id …) is stored only as an HMAC under a key
+ * derived from the server secret, and only for as long as its window. A plain hash would not
+ * do: all of IPv4 can be hashed in an hour, so a copy of the table would give the addresses
+ * back. Without the secret the keys can't be recomputed (decision 013).
  */
 export interface RateLimitRule {
   /** What the limit is for, e.g. "report-submit". */
@@ -20,8 +24,22 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
-function limitKey(scope: string, subject: string): string {
-  return createHash("sha256").update(`${scope}\u0000${subject}`).digest("hex").slice(0, 40);
+const KEY_LABEL = "samen rate-limit keys v1";
+const derivedKeys = new Map<string, Buffer>();
+
+/** A key used for nothing else, derived (HKDF-SHA256) from the server secret and a label. */
+function limitSecret(serverSecret: string): Buffer {
+  let key = derivedKeys.get(serverSecret);
+  if (!key) {
+    key = Buffer.from(hkdfSync("sha256", serverSecret, "", KEY_LABEL, 32));
+    derivedKeys.set(serverSecret, key);
+  }
+  return key;
+}
+
+/** The stored key for one subject in one scope: HMAC-SHA256 under the derived key, 160 bits. */
+export function limitKey(scope: string, subject: string, serverSecret = getEnv().sessionSecrets[0]!): string {
+  return createHmac("sha256", limitSecret(serverSecret)).update(`${scope}\u0000${subject}`).digest("hex").slice(0, 40);
 }
 
 /** Counts one attempt and says whether it is within the limit. */

@@ -1,5 +1,4 @@
 import { and, desc, eq, inArray, isNotNull } from "drizzle-orm";
-import { Feed } from "feed";
 import { listings, listingSchedules, type Listing, type ListingSchedule } from "~db/schema/index";
 import type { Database } from "~/utils/db.server";
 import { distanceKm, type ExploreFilters } from "./filters";
@@ -28,7 +27,30 @@ export async function listingsForCalendar(
   return rows.map((listing) => ({ listing, schedules: schedules.filter((s) => s.listingId === listing.id) }));
 }
 
-/** Atom feed of the most recently published listings. */
+// Characters XML 1.0 can't hold at all, not even escaped (most control characters).
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const NOT_XML = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Text as XML character data: escaped, so a listing's words can never become markup. */
+export function xmlText(value: string): string {
+  return value
+    .replace(NOT_XML, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+}
+
+/** An Atom text construct that is plain text: readers show it as written, never as HTML. */
+const text = (tag: string, value: string, lang?: string) =>
+  `<${tag} type="text"${lang ? ` xml:lang="${xmlText(lang)}"` : ""}>${xmlText(value)}</${tag}>`;
+
+/**
+ * Atom (RFC 4287) feed of the most recently published listings. Written here rather than with
+ * the `feed` package, which emits entry titles and summaries as type="html": listing text would
+ * then be HTML in every feed reader. Every text field here is type="text" and escaped; all URLs
+ * come from `origin` (the public origin, never a request header).
+ */
 export async function newListingsFeed(db: Database, origin: string, title: string, limit = 50): Promise<string> {
   const rows = await db
     .select()
@@ -36,24 +58,36 @@ export async function newListingsFeed(db: Database, origin: string, title: strin
     .where(and(eq(listings.status, "published"), isNotNull(listings.publishedAt)))
     .orderBy(desc(listings.publishedAt))
     .limit(limit);
-  const feed = new Feed({
-    id: `${origin}/`,
-    link: `${origin}/`,
-    title,
-    copyright: "Samen",
-    updated: rows[0]?.publishedAt ?? new Date(0),
-    feedLinks: { atom: `${origin}/feeds/new.atom` },
+  const updated = (rows[0]?.publishedAt ?? new Date(0)).toISOString();
+  const entries = rows.map((row) => {
+    const url = `${origin}/listings/${encodeURIComponent(row.slug)}`;
+    const published = (row.publishedAt ?? row.createdAt).toISOString();
+    return [
+      "  <entry>",
+      `    ${text("title", row.title, row.descriptionLang)}`,
+      `    <id>${xmlText(url)}</id>`,
+      `    <link rel="alternate" type="text/html" href="${xmlText(url)}"/>`,
+      `    <published>${published}</published>`,
+      `    <updated>${published}</updated>`,
+      row.summary ? `    ${text("summary", row.summary, row.descriptionLang)}` : null,
+      row.description ? `    ${text("content", row.description, row.descriptionLang)}` : null,
+      "  </entry>",
+    ]
+      .filter((line) => line !== null)
+      .join("\n");
   });
-  for (const row of rows) {
-    feed.addItem({
-      id: `${origin}/listings/${row.slug}`,
-      link: `${origin}/listings/${row.slug}`,
-      title: row.title,
-      description: row.summary,
-      content: row.description,
-      date: row.publishedAt ?? row.createdAt,
-      published: row.publishedAt ?? row.createdAt,
-    });
-  }
-  return feed.atom1();
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <id>${xmlText(`${origin}/`)}</id>`,
+    `  ${text("title", title)}`,
+    `  <updated>${updated}</updated>`,
+    `  <link rel="alternate" type="text/html" href="${xmlText(`${origin}/`)}"/>`,
+    `  <link rel="self" type="application/atom+xml" href="${xmlText(`${origin}/feeds/new.atom`)}"/>`,
+    "  <author><name>Samen</name></author>",
+    `  ${text("rights", "Samen")}`,
+    ...entries,
+    "</feed>",
+    "",
+  ].join("\n");
 }

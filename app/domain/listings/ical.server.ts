@@ -65,12 +65,16 @@ function exdates(schedule: ListingSchedule, tz: string): string {
   return `\nEXDATE;TZID=${tz}:${values.join(",")}`;
 }
 
-export function icsResponse(body: string, filename: string, maxAge = 900) {
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": `public, max-age=${maxAge}`,
-    },
-  });
+/**
+ * A cacheable calendar file. `languageDependent`: the calendar's words follow the visitor's
+ * language (cookie or Accept-Language), so shared caches must keep one copy per language.
+ */
+export function icsResponse(body: string, filename: string, options: { maxAge?: number; languageDependent?: boolean } = {}) {
+  const headers: Record<string, string> = {
+    "Content-Type": "text/calendar; charset=utf-8",
+    "Content-Disposition": `attachment; filename="${filename}"`,
+    "Cache-Control": `public, max-age=${options.maxAge ?? 900}`,
+  };
+  if (options.languageDependent) headers.Vary = "Cookie, Accept-Language";
+  return new Response(body, { headers });
 }
