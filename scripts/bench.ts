@@ -19,7 +19,7 @@ import { count } from "drizzle-orm";
 import { createListings, type ListingInput } from "~/domain/listings/commands.server";
 import { reportConfig } from "~/domain/reports/config.server";
 import { parseStep, type CompleteReport } from "~/domain/reports/report-form";
-import { submitReport } from "~/domain/reports/reports.server";
+import { submitReport } from "~/domain/reports/intake.server";
 import { closeDatabase, getDatabase, migrateDatabase } from "~/utils/db.server";
 import { listings } from "~db/schema/index";
 
