@@ -136,10 +136,10 @@ describe("publishing report statistics", () => {
 
   it("runs as a job under a lease: of two app processes, one publishes", async () => {
     await insertReports(db(), many(5, { category: "threat", placeKind: "online" }, ["2026-01-10"]));
-    const job = statsSnapshotJob(parseEnv({ REPORT_STATS_K: "5" }))!;
+    const job = statsSnapshotJob(parseEnv({ NODE_ENV: "test", REPORT_STATS_K: "5" }))!;
     expect(job.name).toBe("report-stats");
     expect(job.intervalMs).toBe(24 * 3600_000);
-    expect(statsSnapshotJob(parseEnv({ REPORT_STATS_INTERVAL_HOURS: "0" }))).toBeNull();
+    expect(statsSnapshotJob(parseEnv({ NODE_ENV: "test", REPORT_STATS_INTERVAL_HOURS: "0" }))).toBeNull();
     let runs = 0;
     const counted = { ...job, firstDelayMs: 0, run: async (database: typeof test.handle.db) => (runs++, job.run(database)) };
     const logger = pino({ level: "silent" });
@@ -153,11 +153,11 @@ describe("publishing report statistics", () => {
   });
 
   it("reads its settings from REPORT_STATS_K and REPORT_STATS_DELAY_DAYS", () => {
-    const env = parseEnv({});
+    const env = parseEnv({ NODE_ENV: "test" });
     expect([env.REPORT_STATS_K, env.REPORT_STATS_DELAY_DAYS, env.REPORT_STATS_INTERVAL_HOURS]).toEqual([5, 7, 24]);
-    expect(parseEnv({ REPORT_STATS_K: "10", REPORT_STATS_DELAY_DAYS: "0" })).toMatchObject({ REPORT_STATS_K: 10, REPORT_STATS_DELAY_DAYS: 0 });
-    expect(() => parseEnv({ REPORT_STATS_K: "1" })).toThrowError(/REPORT_STATS_K: must be at least 2/);
-    expect(() => parseEnv({ REPORT_STATS_DELAY_DAYS: "soon" })).toThrowError(/REPORT_STATS_DELAY_DAYS/);
+    expect(parseEnv({ NODE_ENV: "test", REPORT_STATS_K: "10", REPORT_STATS_DELAY_DAYS: "0" })).toMatchObject({ REPORT_STATS_K: 10, REPORT_STATS_DELAY_DAYS: 0 });
+    expect(() => parseEnv({ NODE_ENV: "test", REPORT_STATS_K: "1" })).toThrowError(/REPORT_STATS_K: must be at least 2/);
+    expect(() => parseEnv({ NODE_ENV: "test", REPORT_STATS_DELAY_DAYS: "soon" })).toThrowError(/REPORT_STATS_DELAY_DAYS/);
   });
 });
 
