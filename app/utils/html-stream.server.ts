@@ -22,7 +22,23 @@ import { Transform } from "node:stream";
 export function withoutNulBytes(): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      callback(null, chunk.includes(0) ? chunk.filter((byte) => byte !== 0) : chunk);
+      callback(null, dropNulBytes(chunk));
     },
   });
+}
+
+/** The chunk itself when it has no NUL byte, otherwise a copy without them (memchr + memcpy). */
+function dropNulBytes(chunk: Buffer): Buffer {
+  let nul = chunk.indexOf(0);
+  if (nul === -1) return chunk;
+  const out = Buffer.allocUnsafe(chunk.length);
+  let length = 0;
+  let from = 0;
+  while (nul !== -1) {
+    length += chunk.copy(out, length, from, nul);
+    from = nul + 1;
+    nul = chunk.indexOf(0, from);
+  }
+  length += chunk.copy(out, length, from);
+  return out.subarray(0, length);
 }
