@@ -26,6 +26,15 @@ const SECONDS = flag("seconds", 10);
 const CONNECTIONS = flag("connections", 20);
 const PORT = 3999;
 const dbFile = path.resolve("bench-data", `bench-${TOTAL}.db`);
+// The production configuration of this process and its server: fixed bench-only secrets, and
+// never a developer's .env.
+const benchEnv = {
+  DATABASE_URL: `file:${dbFile}`,
+  NODE_ENV: "production" as const,
+  SESSION_SECRET: "samen-bench-session-secret-not-secret-0001",
+  REPORT_ENCRYPTION_KEY: "bench1:c2FtZW4tYmVuY2gta2V5LW5vdC1zZWNyZXQhISEhISE=",
+  ENV_FILE: "none",
+};
 
 // Deterministic pseudo-random numbers, so every run measures the same town.
 let seed = 42;
@@ -70,7 +79,7 @@ function syntheticListing(i: number): ListingInput {
 async function ensureDatabase() {
   if (argv.includes("--fresh")) rmSync(dbFile, { force: true });
   mkdirSync(path.dirname(dbFile), { recursive: true });
-  process.env.DATABASE_URL = `file:${dbFile}`;
+  Object.assign(process.env, benchEnv);
   const { db } = await getDatabase();
   await migrateDatabase(db);
   const [row] = await db.select({ n: count() }).from(listings);
@@ -92,7 +101,7 @@ async function ensureDatabase() {
 
 async function startServer() {
   const child = spawn(process.execPath, ["server.js"], {
-    env: { ...process.env, DATABASE_URL: `file:${dbFile}`, PORT: String(PORT), HOST: "127.0.0.1", LOG_LEVEL: "warn", NODE_ENV: "production" },
+    env: { ...process.env, ...benchEnv, PORT: String(PORT), HOST: "127.0.0.1", LOG_LEVEL: "warn" },
     stdio: ["ignore", "inherit", "inherit"],
   });
   for (let i = 0; i < 200; i++) {

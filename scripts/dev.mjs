@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // npm run dev: rebuilds on every change (remix build --watch) and restarts the server.
+import "./load-env.mjs";
 import { spawn, spawnSync } from "node:child_process";
 
 const env = { ...process.env, NODE_ENV: "development" };

@@ -3,6 +3,8 @@
 // and starts the server. Without REPORT_ENCRYPTION_KEY it uses a demo key kept in data/
 // (created on first run), and says loudly that this is not for production.
 // `npm run serve` stays strict: production without a key refuses to start.
+// Configuration problems stop it with the same "Samen cannot start." message as the server.
+import "./load-env.mjs";
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -26,6 +28,18 @@ if (!env.REPORT_ENCRYPTION_KEY) {
       "",
     ].join("\n"),
   );
+}
+
+// SESSION_SECRET signs cookies and form stamps; it must stay the same across restarts. Unless
+// production was asked for explicitly, the demo keeps one in data/ (created on first run).
+if (!env.SESSION_SECRET && env.NODE_ENV !== "production") {
+  const file = path.resolve("data", "session-secret");
+  if (!existsSync(file)) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, `${randomBytes(32).toString("hex")}\n`, { mode: 0o600 });
+  }
+  env.SESSION_SECRET = readFileSync(file, "utf8").trim();
+  console.log(`Using the session secret in ${path.relative(process.cwd(), file)} (set SESSION_SECRET to choose one).`);
 }
 
 function run(command, args) {

@@ -6,7 +6,7 @@ import { count, eq } from "drizzle-orm";
 import { listings, supportNetworks } from "../schema/index";
 import { createListings } from "~/domain/listings/commands.server";
 import { closeDatabase, getDatabase, migrateDatabase } from "~/utils/db.server";
-import { EnvError, getEnv } from "~/utils/env.server";
+import { cannotStartMessage, EnvError, getEnv } from "~/utils/env.server";
 import { demoListings, demoTown } from "./demo-town";
 import { demoSupportNetworks } from "./support-networks";
 
@@ -42,6 +42,6 @@ try {
   }
   await closeDatabase();
 } catch (error) {
-  console.error(error instanceof EnvError ? error.message : error);
+  console.error(error instanceof EnvError ? cannotStartMessage(error) : error);
   process.exit(1);
 }
