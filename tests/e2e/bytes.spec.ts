@@ -85,9 +85,16 @@ test("every page in every language is valid UTF-8 without NUL bytes", async () =
   copyFileSync(templateDatabasePath, db);
   const server = await startServer(e2ePortBase + 66, { DATABASE_URL: `file:${db}`, REPORT_LOGIN_LIMIT: "1000" });
   try {
-    const explore = new TextDecoder().decode((await get(server, "/", "nl")).bytes);
-    const slugs = [...new Set([...explore.matchAll(/href="\/listings\/([a-z0-9-]+)"/g)].map((m) => m[1]!))];
-    expect(slugs.length, "the demo town has listings").toBeGreaterThan(0);
+    // Every listing of the demo town, from every page of the explore list.
+    const explorePages = ["/"];
+    const slugs = new Set<string>();
+    for (let n = 1; ; n++) {
+      const html = new TextDecoder().decode((await get(server, n === 1 ? "/" : `/?page=${n}`, "nl")).bytes);
+      for (const match of html.matchAll(/href="\/listings\/([a-z0-9-]+)"/g)) slugs.add(match[1]!);
+      if (!html.includes(`page=${n + 1}"`) || n > 20) break;
+      explorePages.push(`/?page=${n + 1}`);
+    }
+    expect(slugs.size, "the demo town's listings").toBeGreaterThan(20);
 
     // A report walked to the end, so every step, the receipt and the status page have content.
     const draft = new Cookies();
@@ -123,10 +130,10 @@ test("every page in every language is valid UTF-8 without NUL bytes", async () =
     const seen: string[] = [];
     for (const locale of supportedLocales) {
       const pages: Promise<Page>[] = [
-        get(server, "/", locale),
+        ...explorePages.map((page) => get(server, page, locale)),
         get(server, "/?view=map", locale),
         get(server, "/this-week", locale),
-        ...slugs.flatMap((slug) => [get(server, `/listings/${slug}`, locale), get(server, `/listings/${slug}/report`, locale)]),
+        ...[...slugs].flatMap((slug) => [get(server, `/listings/${slug}`, locale), get(server, `/listings/${slug}/report`, locale)]),
         get(server, "/report", locale),
         get(server, "/report", locale, open),
         ...["what", "where", "who", "help", "contact", "review"].map((step) => get(server, `/report?step=${step}`, locale, open)),
