@@ -42,23 +42,6 @@ async function startDemo(port: number, env: Record<string, string>) {
   return { up, output };
 }
 
-test("npm start reports configuration problems with the same message as the server, all at once", async () => {
-  test.setTimeout(60_000);
-  const result = await runNodeToEnd(["scripts/start.mjs"], {
-    NODE_ENV: "production",
-    PORT: "not-a-port",
-    DATABASE_URL: "nonsense",
-    REPORT_ENCRYPTION_KEY: TEST_REPORT_KEY,
-    SESSION_SECRET: "",
-  });
-  expect(result.code).toBe(1);
-  expectConfigurationFailure(result.stderr, [
-    /^PORT: must be a port number/,
-    /^DATABASE_URL: must start with file:/,
-    /^SESSION_SECRET: required in production/,
-  ]);
-});
-
 test("npm start (the demo) keeps one session secret in data/ and uses it again after a restart", async () => {
   test.setTimeout(120_000);
   const db = path.join(results, "start-demo.db");

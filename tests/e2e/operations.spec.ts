@@ -123,22 +123,26 @@ test("a bad variable stops the server with a clear message", async () => {
   expect(badPort.stderr).toContain("PORT");
 });
 
-test("npm run serve lists every configuration problem at once, without a stack trace", async () => {
-  // Two bad values, a broken report key and a missing session secret, in one start.
-  const result = await runNodeToEnd(["server.js"], {
-    NODE_ENV: "production",
-    PORT: "not-a-port",
-    DATABASE_URL: "nonsense",
-    REPORT_ENCRYPTION_KEY: "k1:not-a-key",
-    SESSION_SECRET: "",
-  });
-  expect(result.code).toBe(1);
-  expectConfigurationFailure(result.stderr, [
-    /^PORT: must be a port number/,
-    /^DATABASE_URL: must start with file:/,
-    /^SESSION_SECRET: required in production/,
-    /^REPORT_ENCRYPTION_KEY: key k1 must be 32 bytes/,
-  ]);
+test("npm run serve and npm start list every configuration problem at once, in the same words", async () => {
+  test.setTimeout(60_000);
+  // Two bad values, a broken report key and a missing session secret, in one start; npm start
+  // (scripts/start.mjs) meets them in its first script, npm run serve (server.js) at once.
+  for (const entry of ["server.js", "scripts/start.mjs"]) {
+    const result = await runNodeToEnd([entry], {
+      NODE_ENV: "production",
+      PORT: "not-a-port",
+      DATABASE_URL: "nonsense",
+      REPORT_ENCRYPTION_KEY: "k1:not-a-key",
+      SESSION_SECRET: "",
+    });
+    expect(result.code, entry).toBe(1);
+    expectConfigurationFailure(result.stderr, [
+      /^PORT: must be a port number/,
+      /^DATABASE_URL: must start with file:/,
+      /^SESSION_SECRET: required in production/,
+      /^REPORT_ENCRYPTION_KEY: key k1 must be 32 bytes/,
+    ]);
+  }
 
   // A missing report key is reported together with the other problems, not after them.
   const missingKey = await runNodeToEnd(["server.js"], {
