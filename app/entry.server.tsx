@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -10,6 +9,7 @@ import { i18nOptions } from "./domain/i18n/config";
 import { i18nServer } from "./domain/i18n/i18next.server";
 import { resources } from "./domain/i18n/resources.server";
 import { noteIfBusy } from "./http/busy.server";
+import { withoutNulBytes } from "./utils/html-stream.server";
 import { getLogger, logSafeUrl } from "./utils/logger.server";
 import { NonceProvider } from "./utils/nonce";
 
@@ -49,7 +49,8 @@ export default async function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          // React 18.3 pads its write buffer with NUL bytes (react#31134): strip them.
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {

@@ -2,7 +2,7 @@
 // starting the new version (`npm start` runs it for the demo); the server refuses to start on a
 // database that still needs migrations.
 import { closeDatabase, getDatabase, migrateDatabase } from "~/utils/db.server";
-import { EnvError, getEnv } from "~/utils/env.server";
+import { cannotStartMessage, EnvError, getEnv } from "~/utils/env.server";
 
 try {
   const started = performance.now();
@@ -12,7 +12,7 @@ try {
   );
   await closeDatabase();
 } catch (error) {
-  console.error(error instanceof EnvError ? error.message : error);
+  console.error(error instanceof EnvError ? cannotStartMessage(error) : error);
   process.exit(1);
 }
 

@@ -36,12 +36,17 @@ const FLOOD_SECONDS = flag("flood-seconds", 15);
 const PORT = 3999;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const dbFile = path.resolve("bench-data", `bench-${TOTAL}.db`);
-// The bench's own settings, for this process and the server: a fixed report key (bench data
-// only), the public address, and one trusted proxy so the flood can vary X-Forwarded-For.
+// The production configuration of this process and its server: fixed bench-only secrets, the
+// public address, one trusted proxy so the flood can vary X-Forwarded-For, and never a
+// developer's .env.
 const benchEnv = {
+  DATABASE_URL: `file:${dbFile}`,
+  NODE_ENV: "production" as const,
   PUBLIC_URL: ORIGIN,
-  REPORT_ENCRYPTION_KEY: "bench1:c2FtZW4tYmVuY2gta2V5LW5vdC1mb3ItcHJvZCEhISE=",
+  SESSION_SECRET: "samen-bench-session-secret-not-secret-0001",
+  REPORT_ENCRYPTION_KEY: "bench1:c2FtZW4tYmVuY2gta2V5LW5vdC1zZWNyZXQhISEhISE=",
   TRUST_PROXY: "1",
+  ENV_FILE: "none",
 };
 Object.assign(process.env, benchEnv);
 
@@ -108,7 +113,7 @@ async function realReport() {
 async function ensureDatabase() {
   if (argv.includes("--fresh")) rmSync(dbFile, { force: true });
   mkdirSync(path.dirname(dbFile), { recursive: true });
-  process.env.DATABASE_URL = `file:${dbFile}`;
+  Object.assign(process.env, benchEnv);
   const { db } = await getDatabase();
   await migrateDatabase(db);
   const [row] = await db.select({ n: count() }).from(listings);
@@ -131,7 +136,7 @@ async function ensureDatabase() {
 
 async function startServer() {
   const child = spawn(process.execPath, ["server.js"], {
-    env: { ...process.env, ...benchEnv, DATABASE_URL: `file:${dbFile}`, PORT: String(PORT), HOST: "127.0.0.1", LOG_LEVEL: "error", NODE_ENV: "production" },
+    env: { ...process.env, ...benchEnv, PORT: String(PORT), HOST: "127.0.0.1", LOG_LEVEL: "error" },
     stdio: ["ignore", "inherit", "inherit"],
   });
   for (let i = 0; i < 200; i++) {

@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
 import { getReportKeyring } from "~/domain/reports/keys.server";
 import { closeDatabase, getDatabase, pendingMigrations, type DatabaseHandle } from "~/utils/db.server";
-import { EnvError, getEnv, type Env } from "~/utils/env.server";
+import { cannotStartMessage, EnvError, getEnv, type Env } from "~/utils/env.server";
 import { getLogger } from "~/utils/logger.server";
 import { createApp } from "./app.server";
 import { retentionJob } from "./jobs/retention.server";
@@ -16,13 +16,16 @@ function cannotStart(message: string): never {
 
 /** Validates the configuration, checks the database is migrated, listens, runs the jobs, and shuts down gracefully. */
 export async function startServer(build: ServerBuild): Promise<Server> {
+  // One validation (parseEnv) lists every configuration problem at once, the report key's
+  // included; the keyring is opened here so a broken demo key file stops the start too.
   let env: Env;
   try {
     env = getEnv();
     getReportKeyring();
   } catch (error) {
-    if (error instanceof EnvError) cannotStart(error.message);
-    cannotStart(`Invalid configuration:\n  - ${error instanceof Error ? error.message : String(error)}`);
+    const problems = error instanceof EnvError ? error : new EnvError([error instanceof Error ? error.message : String(error)]);
+    console.error(cannotStartMessage(problems));
+    process.exit(1);
   }
   const logger = getLogger();
   if (env.sessionSecretGenerated) {

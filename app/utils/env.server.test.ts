@@ -1,47 +1,105 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env.server";
+import { cannotStartMessage, EnvError, EnvSchema, parseEnv } from "./env.server";
+
+const KEY = "k1:c2FtZW4tdW5pdC10ZXN0LWtleS1ub3Qtc2VjcmV0ISE=";
+const SECRET = "0123456789abcdef0123456789abcdef";
+/** What production needs on top of the defaults. */
+const production = { REPORT_ENCRYPTION_KEY: KEY, SESSION_SECRET: SECRET, PUBLIC_URL: "https://samen.example.org" };
+
+/** The problems parseEnv reports for these variables (fails when it accepts them). */
+function problemsOf(source: Record<string, string>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as EnvError).problems;
+  }
+  throw new Error(`parseEnv accepted ${JSON.stringify(source)}`);
+}
 
 describe("parseEnv", () => {
-  it("starts with no variables at all, using safe local defaults", () => {
-    const env = parseEnv({ PUBLIC_URL: "http://localhost:3000" });
+  it("needs no variables outside production, using safe local defaults", () => {
+    const env = parseEnv({ NODE_ENV: "development" });
     expect(env.DATABASE_URL).toBe("file:./data/samen.db");
     expect(env.PORT).toBe(3000);
-    expect(env.NODE_ENV).toBe("production");
     expect(env.TRUST_PROXY).toBe(false);
     expect(env.sessionSecretGenerated).toBe(true);
     expect(env.sessionSecrets[0]).toMatch(/^[0-9a-f]{64}$/);
+    expect(parseEnv({ NODE_ENV: "test" }).REPORT_ENCRYPTION_KEY).toBeUndefined();
+  });
+
+  it("defaults to production, which needs a session secret and a report key", () => {
+    expect(problemsOf({})).toEqual([
+      expect.stringMatching(/^PUBLIC_URL: required in production/),
+      expect.stringMatching(/^SESSION_SECRET: required in production/),
+      expect.stringMatching(/^REPORT_ENCRYPTION_KEY: required in production/),
+    ]);
+    const env = parseEnv(production);
+    expect(env.NODE_ENV).toBe("production");
+    expect(env.sessionSecrets).toEqual([SECRET]);
+    expect(env.sessionSecretGenerated).toBe(false);
   });
 
   it("treats empty strings as unset", () => {
-    expect(parseEnv({ PORT: "", DATABASE_URL: "", NODE_ENV: "test" }).PORT).toBe(3000);
+    expect(parseEnv({ ...production, PORT: "", DATABASE_URL: "" }).PORT).toBe(3000);
+    expect(problemsOf({ REPORT_ENCRYPTION_KEY: KEY, SESSION_SECRET: "", PUBLIC_URL: "https://samen.example.org" })).toEqual([
+      expect.stringMatching(/^SESSION_SECRET: required in production/),
+    ]);
   });
 
   it("accepts libSQL server URLs and a token", () => {
-    const env = parseEnv({ DATABASE_URL: "libsql://db.example.org", DATABASE_AUTH_TOKEN: "abc", NODE_ENV: "test" });
+    const env = parseEnv({ ...production, DATABASE_URL: "libsql://db.example.org", DATABASE_AUTH_TOKEN: "abc" });
     expect(env.DATABASE_URL).toBe("libsql://db.example.org");
     expect(env.DATABASE_AUTH_TOKEN).toBe("abc");
   });
 
-  it("names the variable and the problem", () => {
-    expect(() => parseEnv({ DATABASE_URL: "nonsense" })).toThrowError(EnvError);
-    try {
-      parseEnv({ DATABASE_URL: "nonsense", PORT: "99999", SESSION_SECRET: "short", NODE_ENV: "test" });
-    } catch (error) {
-      const message = (error as EnvError).message;
-      expect(message).toMatch(/DATABASE_URL: must start with file:/);
-      expect(message).toMatch(/PORT:/);
-      expect(message).toMatch(/SESSION_SECRET: must be at least 32 characters/);
-      expect((error as EnvError).problems).toHaveLength(3);
-    }
+  it("lists every problem at once: bad values, a broken key and missing production secrets", () => {
+    const problems = problemsOf({
+      DATABASE_URL: "nonsense",
+      PORT: "99999",
+      TRUST_PROXY: "maybe",
+      REPORT_ENCRYPTION_KEY: "k1:tooshort",
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^PORT: must be a port number/),
+      expect.stringMatching(/^PUBLIC_URL: required in production/),
+      expect.stringMatching(/^DATABASE_URL: must start with file:/),
+      expect.stringMatching(/^SESSION_SECRET: required in production/),
+      expect.stringMatching(/^TRUST_PROXY: /),
+      expect.stringMatching(/^REPORT_ENCRYPTION_KEY: key k1 must be 32 bytes/),
+    ]);
   });
 
-  it("rejects a file: URL without a path and a malformed PUBLIC_URL", () => {
-    expect(() => parseEnv({ DATABASE_URL: "file:" })).toThrowError(/file: needs a path/);
-    expect(() => parseEnv({ PUBLIC_URL: "samen" })).toThrowError(/PUBLIC_URL/);
+  it("reports a missing report key together with the other problems, not after them", () => {
+    const problems = problemsOf({ SESSION_SECRET: "short", DATABASE_URL: "nonsense" });
+    expect(problems).toEqual([
+      expect.stringMatching(/^PUBLIC_URL: required in production/),
+      expect.stringMatching(/^DATABASE_URL: /),
+      expect.stringMatching(/^SESSION_SECRET: must be at least 32 characters/),
+      expect.stringMatching(/^REPORT_ENCRYPTION_KEY: required in production/),
+    ]);
+  });
+
+  it("words the failure the same way for every entry point", () => {
+    const error = new EnvError(["PORT: must be a port number from 1 to 65535", "SESSION_SECRET: required in production"]);
+    expect(cannotStartMessage(error)).toBe(
+      "Samen cannot start. Invalid configuration:\n  - PORT: must be a port number from 1 to 65535\n  - SESSION_SECRET: required in production",
+    );
+  });
+
+  it("rejects a file: URL without a path, a malformed PUBLIC_URL and a replica of a non-file database", () => {
+    expect(problemsOf({ ...production, DATABASE_URL: "file:" })).toEqual([expect.stringMatching(/file: needs a path/)]);
+    expect(problemsOf({ ...production, PUBLIC_URL: "samen" })).toEqual([expect.stringMatching(/^PUBLIC_URL: /)]);
+    expect(
+      problemsOf({ ...production, DATABASE_URL: "libsql://db.example.org", DATABASE_SYNC_URL: "libsql://other.example.org" }),
+    ).toEqual([expect.stringMatching(/^DATABASE_SYNC_URL: only works with a file: DATABASE_URL/)]);
+    expect(parseEnv({ ...production, DATABASE_SYNC_URL: "libsql://db.example.org" }).DATABASE_SYNC_URL).toBe("libsql://db.example.org");
   });
 
   it("parses boolean flags in the usual spellings", () => {
-    expect(parseEnv({ SEED_DEMO: "no", NODE_ENV: "test" }).SEED_DEMO).toBe(false);
+    expect(parseEnv({ ...production, SEED_DEMO: "no" }).SEED_DEMO).toBe(false);
   });
 
   it("TRUST_PROXY takes a hop count or the proxies' addresses, never 'everything'", () => {
@@ -61,15 +119,33 @@ describe("parseEnv", () => {
   });
 
   it("requires PUBLIC_URL in production, and says so along with the other problems", () => {
-    expect(() => parseEnv({ NODE_ENV: "production" })).toThrowError(/PUBLIC_URL: is required in production/);
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrowError(/PUBLIC_URL: required in production/);
     try {
       parseEnv({ NODE_ENV: "production", PORT: "nope" });
       expect.unreachable();
     } catch (error) {
-      expect((error as EnvError).problems.join("\n")).toMatch(/PORT:[\s\S]*PUBLIC_URL: is required/);
+      expect((error as EnvError).problems.join("\n")).toMatch(/PORT:[\s\S]*PUBLIC_URL: required/);
     }
-    expect(parseEnv({ NODE_ENV: "production", PUBLIC_URL: "https://samen.example.org" }).PUBLIC_URL).toBe("https://samen.example.org");
+    expect(parseEnv({ ...production, PUBLIC_URL: "https://samen.example.org" }).PUBLIC_URL).toBe("https://samen.example.org");
     expect(parseEnv({ NODE_ENV: "development" }).PUBLIC_URL).toBeUndefined();
     expect(parseEnv({ NODE_ENV: "test" }).PUBLIC_URL).toBeUndefined();
+    expect(problemsOf({ ...production, TRUST_PROXY: "maybe" })).toEqual([expect.stringMatching(/^TRUST_PROXY: /)]);
+  });
+});
+
+describe("every variable is documented", () => {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const variables = Object.keys(EnvSchema.shape);
+
+  it(".env.example lists every variable of EnvSchema", () => {
+    const example = readFileSync(path.join(root, ".env.example"), "utf8");
+    const listed = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]));
+    expect(variables.filter((name) => !listed.has(name))).toEqual([]);
+  });
+
+  it("the README's variables table has a row for every variable of EnvSchema", () => {
+    const readme = readFileSync(path.join(root, "README.md"), "utf8");
+    const rows = new Set([...readme.matchAll(/^\| `([A-Z][A-Z0-9_]*)` \|/gm)].map((m) => m[1]));
+    expect(variables.filter((name) => !rows.has(name))).toEqual([]);
   });
 });

@@ -4,9 +4,11 @@ import { z } from "zod";
 import { KeyringError, parseKeyring } from "./crypto.server";
 
 /**
- * Every environment variable the app reads, validated once at start.
- * A bad value stops the process with a message that names the variable.
- * With no variables set at all, the defaults give a working local demo.
+ * Every environment variable the app reads, validated once at start (list each one in
+ * .env.example and the README too; a test checks). A bad or missing value stops the process
+ * with one message that names every problem. Outside production no variable is needed;
+ * production needs PUBLIC_URL, SESSION_SECRET and REPORT_ENCRYPTION_KEY, which `npm start`
+ * (the local demo) supplies itself.
  */
 const databaseUrl = z
   .string()
@@ -135,30 +137,44 @@ export const EnvSchema = z.object({
   QUICK_EXIT_URL: z
     .url({ protocol: /^https?$/, message: "must be a full http(s) URL, for example https://www.google.com/search?q=weather" })
     .default("https://www.google.com/search?q=weather"),
-}).check(
-  // In production every absolute URL we send (feeds, calendars, links to share) is built from
-  // PUBLIC_URL, never from the Host header a client chose. Checked even when other variables
-  // are wrong, so all problems are told at once.
-  z.superRefine(
-    (env, ctx) => {
-      if (env.NODE_ENV === "production" && !env.PUBLIC_URL) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["PUBLIC_URL"],
-          message: "is required in production: the address people use, e.g. https://samen.example.org (for a local try-out: http://localhost:3000)",
-        });
-      }
-    },
-    { when: () => true },
-  ),
-);
+});
 
 export type Env = z.infer<typeof EnvSchema> & {
-  /** SESSION_SECRET, or a random one for this process when none is set. */
+  /** SESSION_SECRET, or (outside production) a random one for this process when none is set. */
   sessionSecrets: string[];
-  /** True when SESSION_SECRET was not set and a random one is in use. */
+  /** True when SESSION_SECRET was not set and a random one is in use (never in production). */
   sessionSecretGenerated: boolean;
 };
+
+type Variable = keyof z.input<typeof EnvSchema>;
+
+/**
+ * What production cannot run without, each with how to make one. Checked together with every
+ * other variable, so one start lists every problem.
+ */
+const requiredInProduction: Partial<Record<Variable, string>> = {
+  // Every absolute URL we send (feeds, calendars, links to share) is built from PUBLIC_URL,
+  // never from the Host header a client chose (decision 013).
+  PUBLIC_URL:
+    "required in production: the address people use, e.g. https://samen.example.org (for a local try-out: http://localhost:3000)",
+  SESSION_SECRET:
+    "required in production: the same secret for every process and restart (make one with: openssl rand -hex 32)",
+  REPORT_ENCRYPTION_KEY: 'required in production (make one with: echo "k1:$(openssl rand -base64 32)")',
+};
+
+/** Rules between variables, on the raw values (so they are checked even when others are bad). */
+function crossChecks(source: Record<string, string>): [Variable, string][] {
+  const problems: [Variable, string][] = [];
+  if ((source.NODE_ENV ?? "production") === "production") {
+    for (const [name, message] of Object.entries(requiredInProduction) as [Variable, string][]) {
+      if (source[name] === undefined) problems.push([name, message]);
+    }
+  }
+  if (source.DATABASE_SYNC_URL !== undefined && !(source.DATABASE_URL ?? "file:").trim().startsWith("file:")) {
+    problems.push(["DATABASE_SYNC_URL", "only works with a file: DATABASE_URL (a local replica of that server)"]);
+  }
+  return problems;
+}
 
 export class EnvError extends Error {
   constructor(public readonly problems: string[]) {
@@ -167,18 +183,31 @@ export class EnvError extends Error {
   }
 }
 
-/** Parses a set of variables; throws EnvError that names each bad variable. */
+/** The one wording for a bad configuration, from `npm start`, `npm run serve` and the scripts. */
+export function cannotStartMessage(error: EnvError): string {
+  return `Samen cannot start. ${error.message}`;
+}
+
+const order = Object.keys(EnvSchema.shape);
+const position = (problem: string) => {
+  const index = order.indexOf(problem.slice(0, problem.indexOf(":")));
+  return index === -1 ? order.length : index;
+};
+
+/** Parses a set of variables; throws one EnvError that names every bad or missing variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Treat empty strings as unset, as most process managers write them for "no value".
   const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+    Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ""),
   );
   const result = EnvSchema.safeParse(cleaned);
-  if (!result.success) {
-    const problems = result.error.issues.map(
-      (issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`,
-    );
-    throw new EnvError(problems);
+  const problems = [
+    ...(result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`)),
+    ...crossChecks(cleaned).map(([name, message]) => `${name}: ${message}`),
+  ];
+  if (!result.success || problems.length > 0) {
+    // In the order of the schema (the README's order), whatever check found them.
+    throw new EnvError(problems.sort((a, b) => position(a) - position(b)));
   }
   const sessionSecretGenerated = !result.data.SESSION_SECRET;
   return {

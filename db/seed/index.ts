@@ -6,11 +6,14 @@ import { count, eq } from "drizzle-orm";
 import { listings, supportNetworks } from "../schema/index";
 import { createListings } from "~/domain/listings/commands.server";
 import { closeDatabase, getDatabase, migrateDatabase } from "~/utils/db.server";
-import { EnvError, getEnv } from "~/utils/env.server";
+import { cannotStartMessage, EnvError, getEnv } from "~/utils/env.server";
 import { demoListings, demoTown } from "./demo-town";
 import { demoSupportNetworks } from "./support-networks";
 
 const args = new Set(process.argv.slice(2));
+// Demo data is a development tool: it needs only the database, not the production secrets
+// (set NODE_ENV=production to check the whole configuration anyway).
+process.env.NODE_ENV ||= "development";
 
 try {
   const env = getEnv();
@@ -42,6 +45,6 @@ try {
   }
   await closeDatabase();
 } catch (error) {
-  console.error(error instanceof EnvError ? error.message : error);
+  console.error(error instanceof EnvError ? cannotStartMessage(error) : error);
   process.exit(1);
 }

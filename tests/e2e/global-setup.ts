@@ -11,5 +11,7 @@ export default async function globalSetup() {
   rmSync(templateDatabasePath, { force: true });
   await runNode(["--import", "tsx", "db/seed/index.ts"], {
     DATABASE_URL: `file:${templateDatabasePath}`,
+    // Seeding needs no secrets; production (the default) would ask for them.
+    NODE_ENV: "test",
   });
 }

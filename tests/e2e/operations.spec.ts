@@ -2,6 +2,7 @@ import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { e2ePortBase, projectRoot, templateDatabasePath } from "../helpers/paths";
+import { expectConfigurationFailure } from "../helpers/configuration";
 import { runNodeToEnd, startServer } from "../helpers/processes";
 
 // HTTP-level checks of the production server; no browser page needed.
@@ -120,6 +121,42 @@ test("a bad variable stops the server with a clear message", async () => {
   const badPort = await runNodeToEnd(["server.js"], { PORT: "not-a-port" });
   expect(badPort.code).not.toBe(0);
   expect(badPort.stderr).toContain("PORT");
+});
+
+test("npm run serve and npm start list every configuration problem at once, in the same words", async () => {
+  test.setTimeout(60_000);
+  // Two bad values, a broken report key and a missing session secret, in one start; npm start
+  // (scripts/start.mjs) meets them in its first script, npm run serve (server.js) at once.
+  for (const entry of ["server.js", "scripts/start.mjs"]) {
+    const result = await runNodeToEnd([entry], {
+      NODE_ENV: "production",
+      PORT: "not-a-port",
+      DATABASE_URL: "nonsense",
+      REPORT_ENCRYPTION_KEY: "k1:not-a-key",
+      SESSION_SECRET: "",
+    });
+    expect(result.code, entry).toBe(1);
+    expectConfigurationFailure(result.stderr, [
+      /^PORT: must be a port number/,
+      /^DATABASE_URL: must start with file:/,
+      /^SESSION_SECRET: required in production/,
+      /^REPORT_ENCRYPTION_KEY: key k1 must be 32 bytes/,
+    ]);
+  }
+
+  // A missing report key is reported together with the other problems, not after them.
+  const missingKey = await runNodeToEnd(["server.js"], {
+    NODE_ENV: "production",
+    DATABASE_URL: "nonsense",
+    REPORT_ENCRYPTION_KEY: "",
+    SESSION_SECRET: "",
+  });
+  expect(missingKey.code).toBe(1);
+  expectConfigurationFailure(missingKey.stderr, [
+    /^DATABASE_URL: /,
+    /^SESSION_SECRET: required in production/,
+    /^REPORT_ENCRYPTION_KEY: required in production/,
+  ]);
 });
 
 test("graceful shutdown: SIGTERM finishes and exits 0", async () => {

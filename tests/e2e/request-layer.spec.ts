@@ -132,7 +132,7 @@ test.describe("public origin", () => {
   test("PUBLIC_URL is required in production", async () => {
     const result = await runNodeToEnd(["server.js"], { PUBLIC_URL: "", PORT: String(e2ePortBase + 73) });
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toContain("PUBLIC_URL: is required in production");
+    expect(result.stderr).toContain("PUBLIC_URL: required in production");
   });
 
   test("a forged Host or X-Forwarded-Host never reaches a feed, a calendar, JSON-LD, og:url or the map style", async () => {

@@ -13,3 +13,6 @@ export function workerDatabasePath(workerIndex: number): string {
 
 /** The report key every test server uses (test data only; not a secret). */
 export const TEST_REPORT_KEY = "test1:c2FtZW4tZTJlLXRlc3Qta2V5LW5vdC1zZWNyZXQhISE=";
+
+/** The session secret every test server uses (test data only; production requires a real one). */
+export const TEST_SESSION_SECRET = "samen-e2e-session-secret-not-secret-0001";

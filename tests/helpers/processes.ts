@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { e2ePortBase, projectRoot, TEST_REPORT_KEY } from "./paths";
+import { e2ePortBase, projectRoot, TEST_REPORT_KEY, TEST_SESSION_SECRET } from "./paths";
 
 export interface NodeResult {
   code: number;
@@ -7,13 +7,17 @@ export interface NodeResult {
   stderr: string;
 }
 
-/** Runs `node …args` in the project root and resolves with its exit code and output. */
+/**
+ * Runs `node …args` in the project root and resolves with its exit code and output. A
+ * developer's .env is never read (ENV_FILE=none), so tests see only the variables they set.
+ */
 export function runNodeToEnd(args: string[], env: Record<string, string>): Promise<NodeResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: projectRoot,
-      // Scripts run in production mode, which needs a public address (nothing here serves it).
-      env: { ...process.env, PUBLIC_URL: "http://localhost", ...env },
+      // Scripts run in production mode, which needs a public address (nothing here serves it);
+      // never a developer's .env.
+      env: { ...process.env, ENV_FILE: "none", PUBLIC_URL: "http://localhost", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -50,8 +54,11 @@ export async function startServer(port: number, env: Record<string, string>): Pr
       ...process.env,
       NODE_ENV: "production",
       LOG_LEVEL: "warn",
-      // A fixed test key (never used outside tests) and limits that suit fast automated journeys.
+      ENV_FILE: "none",
+      // A fixed test key and session secret (never used outside tests; production requires
+      // both) and limits that suit fast automated journeys.
       REPORT_ENCRYPTION_KEY: TEST_REPORT_KEY,
+      SESSION_SECRET: TEST_SESSION_SECRET,
       REPORT_MIN_FILL_SECONDS: "1",
       REPORT_SUBMIT_LIMIT: "1000",
       // There is no internet in tests: the quick exit goes to a neutral page the test serves.

@@ -209,8 +209,8 @@ describe("status-page sessions", () => {
 
   it("opening answers 'busy' (never throws) while the passphrase queue is full", async () => {
     const receipt = await submitReport(deps(), complete(), "nl");
-    // Fill the bounded queue: every place running and every place in line.
-    const flood = Array.from({ length: availableParallelism() + 20 }, () => hashSecret("flood"));
+    // Fill the bounded queue: every place running and every place in line (at most 32 wait).
+    const flood = Array.from({ length: availableParallelism() + 40 }, () => hashSecret("flood"));
     const result = await openReport(deps(), { code: receipt.trackingCode, passphrase: receipt.passphrase });
     await Promise.allSettled(flood);
     expect(result).toEqual({ ok: false, reason: "busy" });
