@@ -1,5 +1,7 @@
 import { SecretCheckBusyError } from "~/domain/auth/passwords.server";
 
+export { BUSY_RETRY_SECONDS } from "~/domain/auth/passwords.server";
+
 /**
  * "Busy, try again in a moment" for work the server refuses under load (the bounded queue of
  * passphrase checks, decision 013). A route should catch SecretCheckBusyError and answer 429
@@ -8,8 +10,6 @@ import { SecretCheckBusyError } from "~/domain/auth/passwords.server";
  * server fault, and the person should simply try again.
  */
 const busy = new WeakSet<object>();
-
-export const BUSY_RETRY_SECONDS = 2;
 
 /** Called from handleError: remembers that this request failed only because the server was busy (and says so). */
 export function noteIfBusy(error: unknown, context: object | undefined): boolean {

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
 import { clientSubject } from "~/domain/auth/client-address";
 import { consumeRateLimit, type RateLimitResult, type RateLimitRule } from "~/domain/auth/rate-limit.server";
+import { readReportAccess, type ReportAccess } from "~/domain/reports/access.server";
 import { getEnv } from "~/utils/env.server";
 import { HONEYPOT_FIELD } from "~/utils/forms";
 
@@ -12,6 +13,7 @@ import { HONEYPOT_FIELD } from "~/utils/forms";
  * - public forms: `isHoneypotFilled`, `formStamp` / `secondsSinceStamp` (robots fill hidden
  *   fields and send forms faster than people can read them);
  * - rate limits: `consumeLimit` (counted in the database, shared by every app process);
+ * - report access: `getReportAccess` (the status page's server-side session);
  * - people: `getUser`, `requireUser`, `requirePermission` (accounts arrive with the accounts issue).
  *
  * The cross-site (Origin) check runs for every non-GET request in the HTTP server
@@ -63,9 +65,25 @@ export function consumeLimit(
   return consumeRateLimit(context.db, rule, subject);
 }
 
+/** The Retry-After header of a 429: whole seconds, at least one. */
+export function retryAfter(seconds: number): Record<string, string> {
+  return { "Retry-After": String(Math.max(1, Math.ceil(seconds))) };
+}
+
 /** "Try again in N minutes": whole minutes, at least one. */
 export function retryMinutes(result: Pick<RateLimitResult, "retryAfterSeconds">): number {
   return Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
+}
+
+// ---------------------------------------------------------------- report access
+
+/**
+ * Which report this browser's status-page session opens: the cookie carries a token, the
+ * session lives in the database (so "leave", the quick exit and withdrawal end it everywhere),
+ * and `ended` says a cookie came whose session is over.
+ */
+export function getReportAccess(request: Request, context: Pick<AppLoadContext, "db">): Promise<ReportAccess> {
+  return readReportAccess(request, context.db);
 }
 
 // ---------------------------------------------------------------- people

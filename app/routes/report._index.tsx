@@ -7,7 +7,7 @@ import { i18nServer } from "~/domain/i18n/i18next.server";
 import { reportConfig } from "~/domain/reports/config.server";
 import { draftOf, handleWizardPost, wizardCookies, wizardPage } from "~/domain/reports/wizard.server";
 import { readForm } from "~/http/form.server";
-import { consumeLimit, formStamp, isHoneypotFilled, readStamp } from "~/http/guards.server";
+import { consumeLimit, formStamp, isHoneypotFilled, readStamp, retryAfter } from "~/http/guards.server";
 import { STAMP_FIELD } from "~/utils/forms";
 import { pageTitle } from "~/utils/meta";
 
@@ -46,7 +46,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     },
     { consume: (rule, subject) => consumeLimit(context, rule, subject) },
   );
-  if (outcome.kind === "show") return data(outcome.shown, { status: outcome.status });
+  if (outcome.kind === "show") {
+    const headers = outcome.retryAfterSeconds ? retryAfter(outcome.retryAfterSeconds) : undefined;
+    return data(outcome.shown, { status: outcome.status, headers });
+  }
   if (outcome.event) context.logger.info(outcome.event === "honeypot" ? "report honeypot filled" : "report received");
   return redirect(outcome.to, { headers: await wizardCookies(request, deps, outcome) });
 }

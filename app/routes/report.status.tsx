@@ -3,7 +3,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { StatusSignIn } from "~/components/report/status-sign-in";
 import { StatusView } from "~/components/report/status-view";
 import { i18nServer } from "~/domain/i18n/i18next.server";
-import { grantReportAccess, openReport, readReportAccess, revokeReportAccess } from "~/domain/reports/access.server";
+import { BUSY_RETRY_SECONDS } from "~/domain/auth/passwords.server";
+import { grantReportAccess, openReport, revokeReportAccess } from "~/domain/reports/access.server";
 import { accessCookie } from "~/domain/reports/cookies.server";
 import { reportConfig } from "~/domain/reports/config.server";
 import { limits } from "~/domain/reports/report-form";
@@ -11,7 +12,7 @@ import { StatusTransitionError } from "~/domain/reports/status";
 import { fieldErrors, StatusMessageSchema, StatusOpenSchema } from "~/domain/reports/status-form";
 import { addMessage, getReportView, ReportClosedError, withdrawReport } from "~/domain/reports/status.server";
 import { readForm } from "~/http/form.server";
-import { consumeLimit } from "~/http/guards.server";
+import { consumeLimit, getReportAccess, retryAfter } from "~/http/guards.server";
 import { redirectWithFlash } from "~/utils/flash.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -21,7 +22,7 @@ export const headers = () => ({ "Cache-Control": "no-store" });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const t = await i18nServer.getFixedT(request, "report");
-  const access = await readReportAccess(request, context.db);
+  const access = await getReportAccess(request, context);
   const view = access.reportId ? await getReportView({ ...reportConfig(), db: context.db }, access.reportId) : null;
   const headers = new Headers({ "Cache-Control": "no-store" });
   // A cookie whose session has ended (left, withdrawn, expired): forget it and say so gently.
@@ -32,7 +33,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, data?.title);
 
 type ActionResult = { errors: Record<string, string>; values: Record<string, string> };
-const fail = (errors: Record<string, string>, values: Record<string, string>, status = 400) => data<ActionResult>({ errors, values }, { status });
+const fail = (errors: Record<string, string>, values: Record<string, string>, status = 400, headers?: HeadersInit) =>
+  data<ActionResult>({ errors, values }, { status, headers });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
@@ -47,9 +49,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const values = { code: text("code").slice(0, 100) };
     const parsed = StatusOpenSchema.safeParse({ code: text("code"), passphrase: text("passphrase") });
     if (!parsed.success) return fail(fieldErrors(parsed.error), values);
-    if (!(await consumeLimit(context, deps.loginLimit)).allowed) return fail({ form: "status.errors.rate_limited" }, values, 429);
+    const limit = await consumeLimit(context, deps.loginLimit);
+    if (!limit.allowed) return fail({ form: "status.errors.rate_limited" }, values, 429, retryAfter(limit.retryAfterSeconds));
     const result = await openReport(deps, parsed.data);
-    if (!result.ok) return fail({ form: `status.errors.${result.reason}` }, values, result.reason === "busy" ? 429 : 400);
+    if (!result.ok) {
+      if (result.reason === "busy") return fail({ form: "status.errors.busy" }, values, 429, retryAfter(BUSY_RETRY_SECONDS));
+      return fail({ form: `status.errors.${result.reason}` }, values);
+    }
     return redirect("/report/status", { headers: { "Set-Cookie": await grantReportAccess(request, deps, result.reportId) } });
   }
 
@@ -57,14 +63,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect("/report/status", { headers: { "Set-Cookie": await revokeReportAccess(request, context.db) } });
   }
 
-  const { reportId } = await readReportAccess(request, context.db);
+  const { reportId } = await getReportAccess(request, context);
   if (!reportId) return fail({ form: "status.errors.sessionEnded" }, {}, 401);
 
   if (intent === "message") {
     const typed = { body: text("body").slice(0, limits.message * 2) };
     const parsed = StatusMessageSchema.safeParse({ body: text("body") });
     if (!parsed.success) return fail(fieldErrors(parsed.error), typed);
-    if (!(await consumeLimit(context, deps.messageLimit, reportId)).allowed) return fail({ body: "status.errors.rate_limited" }, typed, 429);
+    const limit = await consumeLimit(context, deps.messageLimit, reportId);
+    if (!limit.allowed) return fail({ body: "status.errors.rate_limited" }, typed, 429, retryAfter(limit.retryAfterSeconds));
     try {
       await addMessage(deps, reportId, "reporter", parsed.data.body);
     } catch (error) {

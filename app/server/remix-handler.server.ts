@@ -80,6 +80,8 @@ async function send(res: ExpressResponse, response: Response, busy = false) {
     res.status(response.status);
   }
   for (const [name, value] of response.headers.entries()) res.append(name, value);
+  // Every 429 says when to try again (RFC 9110 §10.2.3); routes give the limit's own window.
+  if (res.statusCode === 429 && !res.getHeader("Retry-After")) res.setHeader("Retry-After", String(BUSY_RETRY_SECONDS));
   if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
   if (response.body) {
     await writeReadableStreamToWritable(response.body, res);

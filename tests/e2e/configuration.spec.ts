@@ -70,6 +70,7 @@ test(".env is read at start, and a variable set in the environment wins over it"
     [
       "# a .env as an operator writes it",
       `DATABASE_URL=file:${db}`,
+      "PUBLIC_URL=http://localhost:3000",
       `SESSION_SECRET=${TEST_SESSION_SECRET}`,
       `REPORT_ENCRYPTION_KEY=${TEST_REPORT_KEY}`,
       "QUICK_EXIT_URL=https://example.org/from-the-env-file",

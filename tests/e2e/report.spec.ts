@@ -459,6 +459,7 @@ test.describe("every limit answers 429 with a calm, translated message and keeps
     }
     const refused = await busy.post("/report?index&step=what", { step: "what", intent: "next", description: "what I typed last" });
     expect(refused.status).toBe(429);
+    expect(refused.retryAfter).toBeGreaterThan(0);
     expect(refused.text).toContain(r("nl", "notices.saveLimited"));
     expect(refused.html).toContain("what I typed last");
     // Not saved: the draft still holds the save before.
@@ -473,6 +474,7 @@ test.describe("every limit answers 429 with a calm, translated message and keeps
     }
     const refused = await reporter.post("/report/status", { intent: "message", body: "the thirty-first" });
     expect(refused.status).toBe(429);
+    expect(refused.retryAfter).toBeGreaterThan(0);
     expect(refused.text).toContain(r("nl", "status.errors.rate_limited"));
     expect(refused.html).toContain("the thirty-first");
   });
@@ -519,7 +521,8 @@ test("the report layout's error page keeps the quick exit and 112", async ({ pag
     form.submit();
   });
   await page.waitForLoadState("load");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(translation("nl", "errors.generic.title"));
+  // 415: the page says what went wrong (not "something broke"), inside the report layout.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(translation("nl", "errors.unsupported.title"));
   await expect(page.getByRole("link", { name: "112" })).toBeVisible();
   await expect(page.getByRole("link", { name: new RegExp(r("nl", "quickExit.label")) })).toHaveAttribute("href", "/report/exit");
   await checkA11y();

@@ -61,10 +61,13 @@ export class Page {
     readonly status: number,
     readonly location: string | null,
     readonly html: string,
+    /** The Retry-After header in seconds (429s), or null. */
+    readonly retryAfter: number | null = null,
   ) {}
 
   static async of(response: Response): Promise<Page> {
-    return new Page(response.status, response.headers.get("location"), await response.text());
+    const retryAfter = response.headers.get("retry-after");
+    return new Page(response.status, response.headers.get("location"), await response.text(), retryAfter === null ? null : Number(retryAfter));
   }
 
   /** The page's text with entities decoded (enough for checking that a message is shown). */

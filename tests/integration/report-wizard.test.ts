@@ -76,7 +76,7 @@ describe("the report wizard", () => {
     const flood = Array.from({ length: availableParallelism() + 20 }, () => hashSecret("flood"));
     const outcome = await handleWizardPost(d, draft, post({ step: "review", intent: "send" }), guards("192.0.2.2"));
     await Promise.allSettled(flood);
-    expect(outcome).toMatchObject({ kind: "show", status: 429, shown: { step: "review", notice: "busy" } });
+    expect(outcome).toMatchObject({ kind: "show", status: 429, shown: { step: "review", notice: "busy" }, retryAfterSeconds: 2 });
     expect(await test.handle.db.select().from(reports)).toHaveLength(before);
     expect(await readDraft(d, draft.id)).not.toBeNull();
   });
@@ -99,6 +99,8 @@ describe("the report wizard", () => {
     }
     const refused = await handleWizardPost(d, (await readDraft(d, draft.id))!, post({ step: "what", intent: "next", description: "third" }), guards("192.0.2.4"));
     expect(refused).toMatchObject({ kind: "show", status: 429, shown: { step: "what", notice: "saveLimited", values: { description: "third" } } });
+    // Retry-After: when the limit's window ends, in whole seconds.
+    expect(refused.kind === "show" && refused.retryAfterSeconds).toBeGreaterThan(0);
     expect((await readDraft(d, draft.id))?.raw.what?.description).toBe("second");
   });
 });

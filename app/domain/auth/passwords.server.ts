@@ -23,6 +23,9 @@ export class SecretCheckBusyError extends Error {
   override name = "SecretCheckBusyError";
 }
 
+/** What a refused check tells the client (Retry-After): a busy moment passes within seconds. */
+export const BUSY_RETRY_SECONDS = 2;
+
 export interface GateLimits {
   /** At most this many at once. */
   running: number;

@@ -1,4 +1,4 @@
-import { SecretCheckBusyError } from "~/domain/auth/passwords.server";
+import { BUSY_RETRY_SECONDS, SecretCheckBusyError } from "~/domain/auth/passwords.server";
 import type { RateLimitResult, RateLimitRule } from "~/domain/auth/rate-limit.server";
 import { listNetworksFor, type NetworkChoice } from "~/domain/delivery/networks.server";
 import type { ReportConfig, ReportDeps } from "./config.server";
@@ -28,7 +28,7 @@ export type WizardDeps = ReportDeps &
 
 /** The request guards the wizard needs (app/http/guards.server.ts counts the limits). */
 export interface WizardGuards {
-  consume: (rule: RateLimitRule, subject?: string) => Promise<Pick<RateLimitResult, "allowed">>;
+  consume: (rule: RateLimitRule, subject?: string) => Promise<Pick<RateLimitResult, "allowed" | "retryAfterSeconds">>;
 }
 
 export interface WizardPost {
@@ -51,7 +51,7 @@ export type WizardOutcome =
       /** Worth a log line (never with content). */
       event?: "honeypot" | "received";
     }
-  | { kind: "show"; status: 400 | 429; shown: WizardShown };
+  | { kind: "show"; status: 400 | 429; shown: WizardShown; /** With 429: when to try again. */ retryAfterSeconds?: number };
 
 /** The draft the request's cookie points at, when it still exists. */
 export async function draftOf(request: Request, deps: Pick<WizardDeps, "db" | "keyring" | "draftMinutes" | "now">): Promise<Draft | null> {
@@ -98,6 +98,14 @@ const show = (status: 400 | 429, step: ReportStep | null, notice: WizardNotice |
   shown: { step, errors, values, notice },
 });
 
+/** A refusal for being over a limit (or busy): 429, with when to try again. */
+const refuse = (retryAfterSeconds: number, step: ReportStep | null, notice: WizardNotice, values: StepValues = {}): WizardOutcome => ({
+  kind: "show",
+  status: 429,
+  shown: { step, errors: {}, values, notice },
+  retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)),
+});
+
 /** Handles one POST to /report: start, next, back or send. */
 export async function handleWizardPost(
   deps: WizardDeps,
@@ -111,7 +119,8 @@ export async function handleWizardPost(
   const intent = post.form.get("intent");
   if (intent === "start") {
     if (draft) return { kind: "redirect", to: stepUrl(firstMissingStep(draft.data)) };
-    if (!(await guards.consume(deps.startLimit)).allowed) return show(429, null, "rateLimited");
+    const limit = await guards.consume(deps.startLimit);
+    if (!limit.allowed) return refuse(limit.retryAfterSeconds, null, "rateLimited");
     const created = await createDraft(deps, new Date(post.shownAt ?? Date.now()));
     return { kind: "redirect", to: stepUrl("what"), startedDraft: created.id };
   }
@@ -121,7 +130,8 @@ export async function handleWizardPost(
 
   if (step !== "review" && (intent === "next" || intent === "back")) {
     const raw = formValues(post.form, stepFields[step]);
-    if (!(await guards.consume(deps.draftSaveLimit, draft.id)).allowed) return show(429, step, "saveLimited", raw);
+    const limit = await guards.consume(deps.draftSaveLimit, draft.id);
+    if (!limit.allowed) return refuse(limit.retryAfterSeconds, step, "saveLimited", raw);
     draft.raw[step] = raw;
     const index = reportSteps.indexOf(step);
     if (intent === "back") {
@@ -151,12 +161,13 @@ export async function handleWizardPost(
     if ((deps.now?.() ?? new Date()).getTime() - draft.startedAt.getTime() < deps.minFillSeconds * 1000) {
       return show(400, step, "tooFast");
     }
-    if (!(await guards.consume(deps.submitLimit)).allowed) return show(429, step, "rateLimited");
+    const limit = await guards.consume(deps.submitLimit);
+    if (!limit.allowed) return refuse(limit.retryAfterSeconds, step, "rateLimited");
     try {
       const receipt = await submitReport(deps, draft.data as CompleteReport, post.locale, { draftId: draft.id });
       return { kind: "redirect", to: "/report/sent", receipt, event: "received" };
     } catch (error) {
-      if (error instanceof SecretCheckBusyError) return show(429, step, "busy");
+      if (error instanceof SecretCheckBusyError) return refuse(BUSY_RETRY_SECONDS, step, "busy");
       throw error;
     }
   }
