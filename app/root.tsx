@@ -19,6 +19,8 @@ import { defaultLocale, textDirection } from "./domain/i18n/config";
 import { i18nServer } from "./domain/i18n/i18next.server";
 import { resourcesVersion } from "./domain/i18n/resources.server";
 import appStyles from "./styles/app.css";
+import { sessionCookie } from "./domain/auth/session.server";
+import { getUser, hasStaleSessionCookie } from "./http/guards.server";
 import { getEnv } from "./utils/env.server";
 import { readFlash } from "./utils/flash.server";
 import { useNonce } from "./utils/nonce";
@@ -34,6 +36,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await i18nServer.getLocale(request);
   const t = await i18nServer.getFixedT(locale, "common");
   const { flash, setCookie } = await readFlash(request);
+  const user = await getUser(request, context);
+  const headers = new Headers();
+  if (setCookie) headers.append("Set-Cookie", setCookie);
+  // A session cookie that opens nothing any more (signed out elsewhere, expired) is removed.
+  if (!user && (await hasStaleSessionCookie(request, context))) headers.append("Set-Cookie", await sessionCookie.clear(request));
   return data(
     {
       locale,
@@ -41,6 +48,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       mapStyleUrl: getEnv().MAP_STYLE_URL ?? "/map/style.json",
       requestId: context.requestId,
       flash,
+      // Only what the header needs: which links to show (the server checks every page itself).
+      account: user ? { canManagePeople: user.permissions.has("user:manage") } : null,
       titles: {
         site: t("app.name"),
         description: t("app.description"),
@@ -48,7 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         error: t("errors.generic.title"),
       },
     },
-    { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
+    { headers },
   );
 }
 

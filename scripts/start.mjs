@@ -57,6 +57,16 @@ if (!env.SESSION_SECRET && !production) {
 // The demo runs on this machine; production sets PUBLIC_URL to the address people use.
 if (!production) env.PUBLIC_URL ||= `http://localhost:${env.PORT || 3000}`;
 
+// The demo: its accounts may exist, and without SMTP_URL e-mail goes to data/mail (/dev/mail).
+// An explicit production start is never the demo: it needs SMTP_URL and refuses demo accounts.
+if (!production) env.DEMO_MODE ||= "true";
+else if (/^(true|1|yes)$/.test(env.DEMO_MODE ?? "")) {
+  console.error(
+    "Samen cannot start. Invalid configuration:\n  - DEMO_MODE: must not be set with NODE_ENV=production (the demo's accounts and mail folder are not for real use)",
+  );
+  process.exit(1);
+}
+
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: "inherit", env });
   if (result.status !== 0) process.exit(result.status ?? 1);

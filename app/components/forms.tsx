@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
+import { HONEYPOT_FIELD } from "~/utils/forms";
 
 /**
  * The one set of form fields (CONVENTIONS 13). Each field has a visible label, an optional
@@ -180,5 +181,40 @@ export function ChoiceField({
         ),
       )}
     </fieldset>
+  );
+}
+
+/** The field people never see and robots fill (see isHoneypotFilled in app/http/guards.server.ts). */
+export function Honeypot() {
+  const { t } = useTranslation();
+  return (
+    <div className="hp" aria-hidden="true">
+      <label>
+        {t("forms.honeypot")}
+        <input type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
+      </label>
+    </div>
+  );
+}
+
+/**
+ * Every error of a form at once, at its top, each a link to its field (`#<field id>`); a
+ * message for the whole form (`form`) comes without a link. Announced when it appears.
+ */
+export function ErrorSummary({ errors, translate }: { errors: Record<string, string>; translate: (key: string) => string }) {
+  const { t } = useTranslation();
+  const entries = Object.entries(errors);
+  if (entries.length === 0) return null;
+  return (
+    <div className="notice error-summary" role="alert" tabIndex={-1} aria-labelledby="error-summary-title">
+      <p id="error-summary-title">
+        <strong>{t("forms.errorSummary")}</strong>
+      </p>
+      <ul>
+        {entries.map(([field, key]) => (
+          <li key={field}>{field === "form" ? translate(key) : <a href={`#${field}`}>{translate(key)}</a>}</li>
+        ))}
+      </ul>
+    </div>
   );
 }

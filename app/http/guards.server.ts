@@ -1,5 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { AppLoadContext } from "@remix-run/node";
+import { redirect, type AppLoadContext } from "@remix-run/node";
+import { needsSecondFactor, rolePermissions, type Permission, type Role } from "~/domain/auth/roles";
+import { validateRequestSession, type AccountSession, type AccountUser } from "~/domain/auth/session.server";
 import { clientSubject } from "~/domain/auth/client-address";
 import { consumeRateLimit, type RateLimitResult, type RateLimitRule } from "~/domain/auth/rate-limit.server";
 import { readReportAccess, type ReportAccess } from "~/domain/reports/access.server";
@@ -14,7 +16,7 @@ import { HONEYPOT_FIELD } from "~/utils/forms";
  *   fields and send forms faster than people can read them);
  * - rate limits: `consumeLimit` (counted in the database, shared by every app process);
  * - report access: `getReportAccess` (the status page's server-side session);
- * - people: `getUser`, `requireUser`, `requirePermission` (accounts arrive with the accounts issue).
+ * - people: `getUser`, `requireUser`, `requirePermission` (sessions in app/domain/auth/session.server.ts).
  *
  * The cross-site (Origin) check runs for every non-GET request in the HTTP server
  * (app/server/app.server.ts), before any route.
@@ -88,37 +90,87 @@ export function getReportAccess(request: Request, context: Pick<AppLoadContext, 
 
 // ---------------------------------------------------------------- people
 
-/** What a signed-in person may do; checked on the server in every loader and action. */
-export type Permission =
-  | "listing:create"
-  | "listing:moderate"
-  | "report:triage"
-  | "report:read"
-  | "network:manage"
-  | "user:manage";
+export type { Permission } from "~/domain/auth/roles";
 
-export interface SessionUser {
-  id: string;
-  roles: readonly string[];
+export interface SessionUser extends AccountUser {
+  /** The one role, as a list (the shape routes were written against). */
+  roles: readonly Role[];
   permissions: ReadonlySet<Permission>;
+  sessionId: string;
+  /** Whether this session has given the second factor. */
+  twoFactorVerified: boolean;
+}
+
+type SessionState =
+  | { kind: "none"; clearCookie: boolean }
+  | { kind: "pending-second-factor"; user: AccountUser; session: AccountSession }
+  | { kind: "signed-in"; user: SessionUser };
+
+// One session lookup per request, however many loaders ask.
+const perRequest = new WeakMap<Request, Promise<SessionState>>();
+
+function sessionState(request: Request, context: Pick<AppLoadContext, "db">): Promise<SessionState> {
+  let state = perRequest.get(request);
+  if (!state) {
+    state = validateRequestSession(context.db, request).then((result): SessionState => {
+      if (!result.user) return { kind: "none", clearCookie: result.clearCookie };
+      const { user, session } = result;
+      // Signed in with the password, but the account's second factor is still to come.
+      if (user.totpEnabled && !session.twoFactorVerified) return { kind: "pending-second-factor", user, session };
+      return {
+        kind: "signed-in",
+        user: {
+          ...user,
+          roles: [user.role],
+          permissions: new Set(rolePermissions[user.role]),
+          sessionId: session.id,
+          twoFactorVerified: session.twoFactorVerified,
+        },
+      };
+    });
+    perRequest.set(request, state);
+  }
+  return state;
+}
+
+/** The signed-in person (password and, where the account has one, second factor given), or null. */
+export async function getUser(request: Request, context: Pick<AppLoadContext, "db">): Promise<SessionUser | null> {
+  const state = await sessionState(request, context);
+  return state.kind === "signed-in" ? state.user : null;
+}
+
+/** The person half-way through signing in (password given, second factor still to come), or null. */
+export async function getPendingSecondFactor(request: Request, context: Pick<AppLoadContext, "db">) {
+  const state = await sessionState(request, context);
+  return state.kind === "pending-second-factor" ? { user: state.user, session: state.session } : null;
+}
+
+/** True when the request brought a session cookie that no longer opens anything (the caller clears it). */
+export async function hasStaleSessionCookie(request: Request, context: Pick<AppLoadContext, "db">): Promise<boolean> {
+  const state = await sessionState(request, context);
+  return state.kind === "none" && state.clearCookie;
+}
+
+/** The path (and query) to come back to after signing in, for `redirectTo`. */
+function currentPath(request: Request): string {
+  const url = new URL(request.url);
+  return `${url.pathname}${url.search}`;
+}
+
+/** The signed-in person; without one, a redirect to the sign-in page that comes back here afterwards. */
+export async function requireUser(request: Request, context: Pick<AppLoadContext, "db">): Promise<SessionUser> {
+  const state = await sessionState(request, context);
+  if (state.kind === "signed-in") return state.user;
+  const back = encodeURIComponent(currentPath(request));
+  if (state.kind === "pending-second-factor") throw redirect(`/signin/two-factor?redirectTo=${back}`);
+  throw redirect(`/signin?redirectTo=${back}`);
 }
 
 /**
- * The signed-in person, or null. There are no accounts yet (they arrive with the accounts
- * issue), so today everyone is anonymous; the signature is what routes will keep using.
+ * The signed-in person when their role grants `permission`; 403 when it doesn't. Moderators and
+ * admins reach their permissions only with a second factor: without one set up they are sent to
+ * set it up first.
  */
-export async function getUser(_request: Request, _context: Pick<AppLoadContext, "db">): Promise<SessionUser | null> {
-  return null;
-}
-
-/** The signed-in person, or a 401 response thrown into the route's error boundary. */
-export async function requireUser(request: Request, context: Pick<AppLoadContext, "db">): Promise<SessionUser> {
-  const user = await getUser(request, context);
-  if (!user) throw new Response("Unauthorized", { status: 401 });
-  return user;
-}
-
-/** The signed-in person when they hold `permission`; 401 without a session, 403 without the permission. */
 export async function requirePermission(
   request: Request,
   context: Pick<AppLoadContext, "db">,
@@ -126,5 +178,8 @@ export async function requirePermission(
 ): Promise<SessionUser> {
   const user = await requireUser(request, context);
   if (!user.permissions.has(permission)) throw new Response("Forbidden", { status: 403 });
+  if (needsSecondFactor(user.role) && permission !== "account:use" && !(user.totpEnabled && user.twoFactorVerified)) {
+    throw redirect(`/account/two-factor?redirectTo=${encodeURIComponent(currentPath(request))}`);
+  }
   return user;
 }

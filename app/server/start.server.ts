@@ -4,7 +4,9 @@ import { getReportKeyring } from "~/domain/reports/keys.server";
 import { closeDatabase, getDatabase, pendingMigrations, type DatabaseHandle } from "~/utils/db.server";
 import { cannotStartMessage, EnvError, getEnv, type Env } from "~/utils/env.server";
 import { getLogger } from "~/utils/logger.server";
+import { countDemoAccounts } from "~/domain/auth/people.server";
 import { createApp } from "./app.server";
+import { mailJob } from "./jobs/mail.server";
 import { retentionJob } from "./jobs/retention.server";
 import { startJobs, type Job } from "./jobs/scheduler.server";
 import { statsSnapshotJob } from "./jobs/stats-snapshot.server";
@@ -44,6 +46,20 @@ export async function startServer(build: ServerBuild): Promise<Server> {
     logger.fatal({ err: error }, "Samen cannot start: the database could not be opened");
     process.exit(1);
   }
+  // Demo accounts have passwords anyone can read in the README: only the demo may have them.
+  const demoAccounts = await countDemoAccounts(database.db);
+  if (demoAccounts > 0 && !env.DEMO_MODE) {
+    cannotStart(
+      `The database holds ${demoAccounts} demo account(s), whose passwords are public. Remove them with: npm run db:seed -- --remove-demo-accounts (or set DEMO_MODE=true for a demo).`,
+    );
+  }
+  if (env.DEMO_MODE) {
+    logger.warn(
+      env.SMTP_URL
+        ? "DEMO_MODE: demo accounts are allowed. Not for real use."
+        : `DEMO_MODE: demo accounts are allowed and e-mail is kept in ${env.MAIL_DIR} (listed at /dev/mail). Not for real use.`,
+    );
+  }
 
   const app = createApp(build, database, env);
   const server = app.listen(env.PORT, env.HOST, () => {
@@ -54,7 +70,7 @@ export async function startServer(build: ServerBuild): Promise<Server> {
     process.exit(1);
   });
 
-  const jobs = startJobs(database.db, [retentionJob(env), statsSnapshotJob(env)].filter((job): job is Job => job !== null), logger);
+  const jobs = startJobs(database.db, [retentionJob(env), statsSnapshotJob(env), mailJob()].filter((job): job is Job => job !== null), logger);
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -6,7 +6,7 @@ import { cannotStartMessage, EnvError, EnvSchema, parseEnv } from "./env.server"
 const KEY = "k1:c2FtZW4tdW5pdC10ZXN0LWtleS1ub3Qtc2VjcmV0ISE=";
 const SECRET = "0123456789abcdef0123456789abcdef";
 /** What production needs on top of the defaults. */
-const production = { REPORT_ENCRYPTION_KEY: KEY, SESSION_SECRET: SECRET, PUBLIC_URL: "https://samen.example.org" };
+const production = { REPORT_ENCRYPTION_KEY: KEY, SESSION_SECRET: SECRET, PUBLIC_URL: "https://samen.example.org", SMTP_URL: "smtp://mail.example.org:587" };
 
 /** The problems parseEnv reports for these variables (fails when it accepts them). */
 function problemsOf(source: Record<string, string>): string[] {
@@ -30,21 +30,24 @@ describe("parseEnv", () => {
     expect(parseEnv({ NODE_ENV: "test" }).REPORT_ENCRYPTION_KEY).toBeUndefined();
   });
 
-  it("defaults to production, which needs a session secret and a report key", () => {
+  it("defaults to production, which needs a session secret, a report key and a mail server", () => {
     expect(problemsOf({})).toEqual([
       expect.stringMatching(/^PUBLIC_URL: required in production/),
       expect.stringMatching(/^SESSION_SECRET: required in production/),
+      expect.stringMatching(/^SMTP_URL: required in production/),
       expect.stringMatching(/^REPORT_ENCRYPTION_KEY: required in production/),
     ]);
     const env = parseEnv(production);
     expect(env.NODE_ENV).toBe("production");
     expect(env.sessionSecrets).toEqual([SECRET]);
     expect(env.sessionSecretGenerated).toBe(false);
+    // The demo keeps its mail in a folder, so it needs no mail server.
+    expect(parseEnv({ ...production, SMTP_URL: "", DEMO_MODE: "true" }).SMTP_URL).toBeUndefined();
   });
 
   it("treats empty strings as unset", () => {
     expect(parseEnv({ ...production, PORT: "", DATABASE_URL: "" }).PORT).toBe(3000);
-    expect(problemsOf({ REPORT_ENCRYPTION_KEY: KEY, SESSION_SECRET: "", PUBLIC_URL: "https://samen.example.org" })).toEqual([
+    expect(problemsOf({ ...production, SESSION_SECRET: "" })).toEqual([
       expect.stringMatching(/^SESSION_SECRET: required in production/),
     ]);
   });
@@ -68,6 +71,7 @@ describe("parseEnv", () => {
       expect.stringMatching(/^DATABASE_URL: must start with file:/),
       expect.stringMatching(/^SESSION_SECRET: required in production/),
       expect.stringMatching(/^TRUST_PROXY: /),
+      expect.stringMatching(/^SMTP_URL: required in production/),
       expect.stringMatching(/^REPORT_ENCRYPTION_KEY: key k1 must be 32 bytes/),
     ]);
   });
@@ -78,6 +82,7 @@ describe("parseEnv", () => {
       expect.stringMatching(/^PUBLIC_URL: required in production/),
       expect.stringMatching(/^DATABASE_URL: /),
       expect.stringMatching(/^SESSION_SECRET: must be at least 32 characters/),
+      expect.stringMatching(/^SMTP_URL: required in production/),
       expect.stringMatching(/^REPORT_ENCRYPTION_KEY: required in production/),
     ]);
   });

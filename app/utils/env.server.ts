@@ -95,6 +95,21 @@ export const EnvSchema = z.object({
   TRUST_PROXY: trustProxy.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SEED_DEMO: booleanFlag.default(true),
+  /**
+   * The local demo (`npm start` sets it unless NODE_ENV=production): demo accounts may exist,
+   * and without SMTP_URL e-mail is written to MAIL_DIR and listed at /dev/mail.
+   */
+  DEMO_MODE: booleanFlag.default(false),
+  /** The mail server, e.g. smtps://user:password@smtp.example.org:465; required in production. */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.org:465" })
+    .optional(),
+  /** The sender of every e-mail. */
+  MAIL_FROM: z.string().trim().min(3).default("Samen <noreply@samen.example>"),
+  /** Sign-in attempts per client address per 15 minutes; sign-ups and reset links: a third of it per hour. */
+  ACCOUNT_IP_LIMIT: z.coerce.number().int().min(3).max(100_000).default(30),
+  /** Where the demo keeps e-mail when SMTP_URL is unset. */
+  MAIL_DIR: z.string().trim().min(1).default("./data/mail"),
   /** Where people can write to the moderators. */
   MODERATOR_EMAIL: z.email({ message: "must be an e-mail address" }).default("moderatie@samen.example"),
   /** Geocoder for "near a place": none (built-in gazetteer only) or pdok (PDOK Locatieserver). */
@@ -169,6 +184,13 @@ function crossChecks(source: Record<string, string>): [Variable, string][] {
     for (const [name, message] of Object.entries(requiredInProduction) as [Variable, string][]) {
       if (source[name] === undefined) problems.push([name, message]);
     }
+    // Account e-mail (verification, password reset) must reach people; only the demo keeps it in a folder.
+    if (source.SMTP_URL === undefined && !["true", "1", "yes"].includes(source.DEMO_MODE ?? "")) {
+      problems.push([
+        "SMTP_URL",
+        "required in production: the mail server for account e-mail, e.g. smtps://user:password@smtp.example.org:465 (only the demo, DEMO_MODE=true, keeps e-mail in a folder)",
+      ]);
+    }
   }
   if (source.DATABASE_SYNC_URL !== undefined && !(source.DATABASE_URL ?? "file:").trim().startsWith("file:")) {
     problems.push(["DATABASE_SYNC_URL", "only works with a file: DATABASE_URL (a local replica of that server)"]);
@@ -223,4 +245,15 @@ let cached: Env | undefined;
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/**
+ * The one public origin (scheme, host and port) for every absolute URL the app sends: feeds,
+ * calendars, JSON-LD, og:url and canonical links, the map style's tile URLs. It comes from
+ * PUBLIC_URL (required in production), never from the Host or X-Forwarded-Host header, which
+ * any client can set: a forged Host must not end up in a cached feed or a shared link.
+ * In development and tests without PUBLIC_URL it is http://localhost:PORT.
+ */
+export function publicOrigin(env: Pick<Env, "PUBLIC_URL" | "PORT"> = getEnv()): string {
+  return env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : `http://localhost:${env.PORT}`;
 }

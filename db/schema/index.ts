@@ -4,3 +4,4 @@ export * from "./support-networks";
 export * from "./reports";
 export * from "./rate-limits";
 export * from "./system";
+export * from "./accounts";

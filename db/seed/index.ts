@@ -1,12 +1,15 @@
 // npm run db:seed — loads the demo town (fictional organisations in a real city).
 //   --if-empty   only seed when there are no listings yet (used by `npm start`)
 //   --reset      remove earlier demo rows first
+//   --remove-demo-accounts   only remove the demo accounts (before a production start)
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { listings, supportNetworks } from "../schema/index";
 import { createListings } from "~/domain/listings/commands.server";
 import { closeDatabase, getDatabase, migrateDatabase } from "~/utils/db.server";
 import { cannotStartMessage, EnvError, getEnv } from "~/utils/env.server";
+import { getReportKeyring } from "~/domain/reports/keys.server";
+import { removeDemoAccounts, seedDemoAccounts } from "./accounts";
 import { demoListings, demoTown } from "./demo-town";
 import { demoSupportNetworks } from "./support-networks";
 
@@ -20,6 +23,11 @@ try {
   const { db } = await getDatabase();
   // Seeding is for demos and tests: bring the schema up to date first.
   await migrateDatabase(db);
+  if (args.has("--remove-demo-accounts")) {
+    console.log(`Removed ${await removeDemoAccounts(db)} demo accounts.`);
+    await closeDatabase();
+    process.exit(0);
+  }
   const [existing] = await db.select({ n: count() }).from(listings);
   if (args.has("--if-empty") && ((existing?.n ?? 0) > 0 || !env.SEED_DEMO)) {
     console.log(
@@ -42,6 +50,11 @@ try {
       .onConflictDoNothing({ target: supportNetworks.slug })
       .returning({ id: supportNetworks.id });
     if (networks.length > 0) console.log(`Seeded ${networks.length} demo support networks.`);
+  }
+  // One account per role, only for the demo (DEMO_MODE): a real server refuses to start with them.
+  if (env.SEED_DEMO && env.DEMO_MODE) {
+    const added = await seedDemoAccounts(db, getReportKeyring());
+    if (added > 0) console.log(`Seeded ${added} demo accounts (see README: "Demo accounts").`);
   }
   await closeDatabase();
 } catch (error) {

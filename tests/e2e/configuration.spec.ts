@@ -74,6 +74,7 @@ test(".env is read at start, and a variable set in the environment wins over it"
       `SESSION_SECRET=${TEST_SESSION_SECRET}`,
       `REPORT_ENCRYPTION_KEY=${TEST_REPORT_KEY}`,
       "QUICK_EXIT_URL=https://example.org/from-the-env-file",
+      "SMTP_URL=smtp://127.0.0.1:2525",
       `PORT=${e2ePortBase + 71}`,
       "",
     ].join("\n"),

@@ -26,8 +26,12 @@ export const test = base.extend<PageChecks, WorkerFixtures>({
       const dbFile = workerDatabasePath(workerInfo.workerIndex);
       for (const suffix of ["", "-wal", "-shm"]) rmSync(dbFile + suffix, { force: true });
       copyFileSync(templateDatabasePath, dbFile);
+      // Each worker's demo mail folder (read back through /dev/mail), empty at start.
+      const mailDir = `${dbFile}.mail`;
+      rmSync(mailDir, { recursive: true, force: true });
       const server = await startServer(e2ePortBase + workerInfo.workerIndex, {
         DATABASE_URL: `file:${dbFile}`,
+        MAIL_DIR: mailDir,
       });
       await use(server);
       await server.stop();

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, rmSync } from "node:fs";
-import { templateDatabasePath } from "../helpers/paths";
+import { TEST_REPORT_KEY, templateDatabasePath } from "../helpers/paths";
 import { runNode } from "../helpers/processes";
 
 /** Checks the build exists and seeds one template database that each worker copies. */
@@ -13,5 +13,7 @@ export default async function globalSetup() {
     DATABASE_URL: `file:${templateDatabasePath}`,
     // Seeding needs no secrets; production (the default) would ask for them.
     NODE_ENV: "test",
+    // The demo accounts' second-factor secrets are sealed with the key the test servers use.
+    REPORT_ENCRYPTION_KEY: TEST_REPORT_KEY,
   });
 }

@@ -134,6 +134,7 @@ test("npm run serve and npm start list every configuration problem at once, in t
       DATABASE_URL: "nonsense",
       REPORT_ENCRYPTION_KEY: "k1:not-a-key",
       SESSION_SECRET: "",
+      DEMO_MODE: "",
     });
     expect(result.code, entry).toBe(1);
     expectConfigurationFailure(result.stderr, [
@@ -150,6 +151,7 @@ test("npm run serve and npm start list every configuration problem at once, in t
     DATABASE_URL: "nonsense",
     REPORT_ENCRYPTION_KEY: "",
     SESSION_SECRET: "",
+    DEMO_MODE: "",
   });
   expect(missingKey.code).toBe(1);
   expectConfigurationFailure(missingKey.stderr, [

@@ -15,9 +15,9 @@ export function runNodeToEnd(args: string[], env: Record<string, string>): Promi
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: projectRoot,
-      // Scripts run in production mode, which needs a public address (nothing here serves it);
-      // never a developer's .env.
-      env: { ...process.env, ENV_FILE: "none", PUBLIC_URL: "http://localhost", ...env },
+      // Scripts run in production mode, which needs a public address (nothing here serves it)
+      // and, outside the demo, a mail server; never a developer's .env.
+      env: { ...process.env, ENV_FILE: "none", PUBLIC_URL: "http://localhost", DEMO_MODE: "true", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -61,6 +61,9 @@ export async function startServer(port: number, env: Record<string, string>): Pr
       SESSION_SECRET: TEST_SESSION_SECRET,
       REPORT_MIN_FILL_SECONDS: "1",
       REPORT_SUBMIT_LIMIT: "1000",
+      // The demo's accounts and mail folder (read back through /dev/mail).
+      DEMO_MODE: "true",
+      ACCOUNT_IP_LIMIT: "1000",
       // There is no internet in tests: the quick exit goes to a neutral page the test serves.
       QUICK_EXIT_URL: `http://127.0.0.1:${e2ePortBase + 90}/`,
       // Production requires the public address; absolute URLs (feeds, calendars) use it.

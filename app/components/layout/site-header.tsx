@@ -1,9 +1,11 @@
-import { Link, NavLink } from "@remix-run/react";
+import { Link, NavLink, useRouteLoaderData } from "@remix-run/react";
+import type { RootLoader } from "~/root";
 import { useTranslation } from "react-i18next";
 import { LanguageSwitcher } from "./language-switcher";
 
 export function SiteHeader() {
   const { t } = useTranslation();
+  const account = useRouteLoaderData<RootLoader>("root")?.account;
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -26,6 +28,14 @@ export function SiteHeader() {
             </li>
             <li>
               <NavLink to="/report">{t("nav.report")}</NavLink>
+            </li>
+            {account?.canManagePeople ? (
+              <li>
+                <NavLink to="/admin/people">{t("nav.people")}</NavLink>
+              </li>
+            ) : null}
+            <li>
+              {account ? <NavLink to="/account">{t("nav.account")}</NavLink> : <NavLink to="/signin">{t("nav.signIn")}</NavLink>}
             </li>
           </ul>
         </nav>

@@ -1,7 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { fieldMax, reportSteps, type FieldErrors, type ReportStep } from "~/domain/reports/report-form";
 import type { StepValues, WizardNotice } from "~/domain/reports/wizard";
-import { HONEYPOT_FIELD } from "~/utils/forms";
 
 /** Small pieces every report step shares. */
 
@@ -15,18 +14,7 @@ export function NoticeBox({ notice }: { notice: WizardNotice | null }) {
   );
 }
 
-/** The field people never see and robots fill (see isHoneypotFilled). */
-export function Honeypot() {
-  const { t } = useTranslation("report");
-  return (
-    <div className="hp" aria-hidden="true">
-      <label>
-        {t("form.honeypot")}
-        <input type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
-      </label>
-    </div>
-  );
-}
+export { Honeypot } from "~/components/forms";
 
 export function Stepper({ step }: { step: ReportStep }) {
   const { t } = useTranslation("report");
