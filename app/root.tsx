@@ -49,7 +49,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       requestId: context.requestId,
       flash,
       // Only what the header needs: which links to show (the server checks every page itself).
-      account: user ? { canManagePeople: user.permissions.has("user:manage") } : null,
+      account: user
+        ? {
+            canOrganise: user.permissions.has("listing:create"),
+            canModerate: user.permissions.has("listing:moderate"),
+            canManagePeople: user.permissions.has("user:manage"),
+          }
+        : null,
       titles: {
         site: t("app.name"),
         description: t("app.description"),

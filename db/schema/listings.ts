@@ -72,6 +72,10 @@ export const listings = sqliteTable(
     dayPartMask: integer("day_part_mask").notNull().default(0),
     status: text("status", { enum: listingStatuses }).notNull().default("draft"),
     ownerId: text("owner_id"),
+    /** When a moderator first approved it (or it was published by a trusted organiser). */
+    approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
+    /** Why a moderator sent it back, shown to the organiser until they change it. */
+    moderationNote: text("moderation_note").notNull().default(""),
     /** True for rows that the demo seed created; demo rows are marked as such in the UI. */
     isDemo: integer("is_demo", { mode: "boolean" }).notNull().default(false),
     publishedAt: integer("published_at", { mode: "timestamp_ms" }),
@@ -83,6 +87,7 @@ export const listings = sqliteTable(
     index("listings_lat_lng_idx").on(table.lat, table.lng),
     index("listings_status_title_idx").on(table.status, table.title),
     index("listings_published_at_idx").on(table.publishedAt),
+    index("listings_owner_idx").on(table.ownerId),
     check("listings_lat_range", sql`${table.lat} between -90 and 90`),
     check("listings_lng_range", sql`${table.lng} between -180 and 180`),
   ],

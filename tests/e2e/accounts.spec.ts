@@ -1,7 +1,6 @@
-import { decodeBase32IgnorePadding } from "@oslojs/encoding";
-import { generateHOTP } from "@oslojs/otp";
-import type { Page } from "@playwright/test";
+import { currentCode, demoLogins } from "../helpers/accounts";
 import { allowConsoleError, expect, test } from "./fixtures";
+import { signIn, signInAs } from "./sign-in";
 
 // Accounts in a real browser against the production build: sign up, the demo mail folder,
 // e-mail verification, sign in and out, the second factor, the admin's people page, and the
@@ -10,38 +9,8 @@ import { allowConsoleError, expect, test } from "./fixtures";
 // In English (the browser asks for it), whatever page a redirect lands on.
 test.use({ locale: "en-GB" });
 
-const DEMO = {
-  moderator: { email: "moderator@samen.example", password: "samen-demo-moderator", secret: "KRUGS4ZANFZSAYJAMRSW233NN5SGK4TB" },
-  admin: { email: "admin@samen.example", password: "samen-demo-admin", secret: "MFSG22LOEBSGK3LPEBZWKY3SMV2CAMJS" },
-};
-
-/** The current code of an authenticator app, `stepOffset` steps of 30 s away. */
-function totp(secret: string, stepOffset = 0): string {
-  return generateHOTP(decodeBase32IgnorePadding(secret), BigInt(Math.floor(Date.now() / 30_000) + stepOffset), 6);
-}
-
-async function signIn(page: Page, checkA11y: () => Promise<void>, email: string, password: string) {
-  await page.goto("/signin");
-  await page.getByLabel("E-mail address").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForLoadState("load");
-  await checkA11y();
-}
-
-/** Signs in with password and code; the next step's code when another test of this worker used this one. */
-async function signInWithCode(page: Page, checkA11y: () => Promise<void>, account: (typeof DEMO)["moderator"]) {
-  await signIn(page, checkA11y, account.email, account.password);
-  await expect(page.getByRole("heading", { level: 1, name: "Your code" })).toBeVisible();
-  for (const offset of [0, 1]) {
-    await page.getByLabel("Code").fill(totp(account.secret, offset));
-    await page.getByRole("button", { name: "Continue" }).click();
-    await page.waitForLoadState("load");
-    await checkA11y();
-    if (!page.url().includes("/signin/two-factor")) return;
-  }
-  throw new Error("the second factor was refused");
-}
+const DEMO = demoLogins as Record<"moderator" | "admin", { email: string; password: string; secret: string }>;
+const totp = currentCode;
 
 for (const javaScriptEnabled of [true, false]) {
   test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
@@ -148,7 +117,7 @@ test("a moderator needs the code from the app after the password; a used code is
 
 test("an admin changes a role on the people page", async ({ page, checkA11y }) => {
   allowConsoleError(page, /status of 400/);
-  await signInWithCode(page, checkA11y, DEMO.admin);
+  await signInAs(page, checkA11y, "admin");
   await page.goto("/admin/people?q=trusted%40samen.example");
   const person = page.getByRole("listitem").filter({ hasText: "trusted@samen.example" });
   await expect(person.getByLabel("Trusted organiser")).toBeChecked();

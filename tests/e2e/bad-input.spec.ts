@@ -214,6 +214,7 @@ test.describe("bad input for every form", () => {
   });
 
   test("control characters, markup, huge and repeated values and files in every field never give a 5xx", async () => {
+    test.setTimeout(300_000);
     const forms = await discoverForms();
     const fieldsByRoute = new Map<string, Set<string>>();
     for (const url of routesWithActions()) fieldsByRoute.set(url, new Set(["intent", "step", "redirectTo"]));
@@ -223,14 +224,16 @@ test.describe("bad input for every form", () => {
       for (const field of form.fields) fieldsByRoute.get(url)?.add(field);
     }
     // ("start" makes a draft each time and has its own limit; it is fuzzed through the intent field.)
-    const intents = ["next", "back", "send", "open", "message", "withdraw", "leave", "nonsense"];
+    const intents = ["next", "back", "send", "open", "message", "withdraw", "leave", "save", "pause", "approve", "return", "nonsense"];
     for (const [url, fields] of fieldsByRoute) {
-      for (const field of fields) {
-        for (const value of NASTY) {
-          for (const intent of intents.slice(0, field === "intent" ? 1 : intents.length)) {
-            const body = new URLSearchParams({ intent, step: "what", lng: "en", [field]: value }).toString();
-            expectNo5xx(await post(url, body), `${field}=${JSON.stringify(value.slice(0, 20))} intent=${intent} to ${url}`);
-          }
+      for (const [fieldIndex, field] of [...fields].entries()) {
+        // Every nasty value once, each with another intent, and every intent once with the
+        // first value: each value and each intent meets every field, in 21 posts, not 108.
+        const cases: Array<[string, string]> = NASTY.map((value, index) => [value, intents[(index + fieldIndex) % intents.length]!]);
+        if (field !== "intent") cases.push(...intents.map((intent): [string, string] => [NASTY[0]!, intent]));
+        for (const [value, intent] of cases) {
+          const body = new URLSearchParams({ intent, step: "what", lng: "en", [field]: value }).toString();
+          expectNo5xx(await post(url, body), `${field}=${JSON.stringify(value.slice(0, 20))} intent=${intent} to ${url}`);
         }
         // The same name many times, and a file where text is expected.
         const repeated = new URLSearchParams([...Array.from({ length: 500 }, () => [field, "x"] as [string, string]), ["intent", "next"]]);

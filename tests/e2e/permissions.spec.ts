@@ -20,6 +20,8 @@ const roles: Role[] = ["anonymous", "newcomer", "organiser", "moderator", "admin
 const everyone = (status: Expected) => Object.fromEntries(roles.map((role) => [role, status])) as Record<Role, Expected>;
 const signedIn = { anonymous: "signin", newcomer: 200, organiser: 200, moderator: 200, admin: 200 } as const;
 const adminOnly = { anonymous: "signin", newcomer: 403, organiser: 403, moderator: 403, admin: 200 } as const;
+const organisers = { anonymous: "signin", newcomer: 403, organiser: 200, moderator: 200, admin: 200 } as const;
+const moderators = { anonymous: "signin", newcomer: 403, organiser: 403, moderator: 200, admin: 200 } as const;
 const guestsOnly = { anonymous: 200, newcomer: "account", organiser: "account", moderator: "account", admin: "account" } as const;
 
 /** Route file → a URL that opens it, and who gets what. `null`: a layout without a URL of its own. */
@@ -36,6 +38,11 @@ const matrix: Record<string, { url: string; expect: Record<Role, Expected> } | n
   "forgot-password.tsx": { url: "/forgot-password", expect: everyone(200) },
   "healthz.ts": { url: "/healthz", expect: everyone(200) },
   "language.tsx": { url: "/language", expect: everyone(302) },
+  "moderate.listings.tsx": { url: "/moderate/listings", expect: moderators },
+  "organise._index.tsx": { url: "/organise", expect: organisers },
+  "organise.new.tsx": { url: "/organise/new?kind=event", expect: organisers },
+  // Someone else's listing, or none: not found (never "forbidden", which would confirm it exists).
+  "organise.$id.tsx": { url: "/organise/demo-listing-that-is-not-yours", expect: { ...organisers, organiser: 404, moderator: 404, admin: 404 } },
   "listings.$slug._index.tsx": { url: "/listings/taalcafe-kanaleneiland", expect: everyone(200) },
   "listings.$slug.calendar[.ics].ts": { url: "/listings/taalcafe-kanaleneiland/calendar.ics", expect: everyone(200) },
   "listings.$slug.report.tsx": { url: "/listings/taalcafe-kanaleneiland/report", expect: everyone(200) },

@@ -29,6 +29,16 @@ export function SiteHeader() {
             <li>
               <NavLink to="/report">{t("nav.report")}</NavLink>
             </li>
+            {account?.canOrganise ? (
+              <li>
+                <NavLink to="/organise">{t("nav.organise")}</NavLink>
+              </li>
+            ) : null}
+            {account?.canModerate ? (
+              <li>
+                <NavLink to="/moderate/listings">{t("nav.moderate")}</NavLink>
+              </li>
+            ) : null}
             {account?.canManagePeople ? (
               <li>
                 <NavLink to="/admin/people">{t("nav.people")}</NavLink>

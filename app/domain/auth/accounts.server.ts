@@ -7,6 +7,7 @@ import { sendAccountMail } from "./account-mail.server";
 import { isCommonPassword } from "./common-passwords.server";
 import { hashSecret, SecretCheckBusyError, verifySecret } from "./passwords.server";
 import type { AccountTokenPurpose, Role } from "./roles";
+import { handOverListings } from "~/domain/organise/listings.server";
 import { endAllSessions } from "./session.server";
 
 /**
@@ -213,6 +214,8 @@ export async function deleteAccount(deps: AccountDeps, userId: string, currentPa
   if (check !== "ok") return check;
   await deps.db.batch([
     deps.db.insert(auditLog).values({ actorId: userId, action: "account.deleted", subjectType: "user", subjectId: userId }),
+    // Published listings stay, for the moderators to look after; the rest is archived.
+    ...handOverListings(deps.db, userId),
     deps.db.delete(users).where(eq(users.id, userId)),
   ]);
   return "done";

@@ -5,7 +5,7 @@ export type Locale = (typeof supportedLocales)[number];
 export const defaultLocale: Locale = "nl";
 export const defaultNamespace = "common";
 /** Every namespace that exists; each route lists the ones it needs in `handle.i18n`. */
-export const namespaces = ["common", "explore", "listing", "report", "account"] as const;
+export const namespaces = ["common", "explore", "listing", "report", "account", "organise"] as const;
 export type Namespace = (typeof namespaces)[number];
 
 const rightToLeft: ReadonlySet<Locale> = new Set<Locale>(["ar", "fa"]);

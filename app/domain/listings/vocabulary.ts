@@ -5,7 +5,7 @@
 export const listingKinds = ["club", "business", "event"] as const;
 export type ListingKind = (typeof listingKinds)[number];
 
-export const listingStatuses = ["draft", "pending", "published", "archived"] as const;
+export const listingStatuses = ["draft", "pending", "published", "paused", "archived"] as const;
 export type ListingStatus = (typeof listingStatuses)[number];
 
 /** Conversation club formats. */
